@@ -1,0 +1,71 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { Rng } from './rng.js';
+import { siphash, sipKeyFromBytes, type SipKey } from './siphash.js';
+
+/**
+ * Keyring: the one place the secret is turned into keys.
+ * master = HMAC-SHA256(secret, "veil-stream/v1")[0..16]; each consistency domain (transformer + the
+ * params that change meaning, or an explicit `consistency` name) gets its own SipHash key
+ * SipHash-128(master, "domain:" + name), so per value only one SipHash-128 runs:
+ * seed = SipHash-2-4-128(domainKey, utf8(value)).
+ */
+export class Keyring {
+  private readonly master: SipKey;
+  private readonly domains = new Map<string, Domain>();
+  /** The single Rng every transformer draws from; re-seeded per value. */
+  readonly rng = new Rng();
+
+  constructor(secret: string | Uint8Array) {
+    const mac = createHmac('sha256', typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret);
+    mac.update('veil-stream/v1');
+    this.master = sipKeyFromBytes(mac.digest());
+  }
+
+  /** A keyring with a random per-run secret (consistent within the run only). */
+  static random(): Keyring {
+    return new Keyring(randomBytes(32));
+  }
+
+  domain(name: string): Domain {
+    let d = this.domains.get(name);
+    if (!d) {
+      const bytes = Buffer.from(`domain:${name}`, 'utf8');
+      const out = new Uint32Array(4);
+      siphash(this.master, bytes, 0, bytes.length, out, 4);
+      d = new Domain(out, this.rng);
+      this.domains.set(name, d);
+    }
+    return d;
+  }
+}
+
+const SCRATCH_MIN = 4096;
+
+/** Keyed derivation for one consistency domain. */
+export class Domain {
+  private scratch = Buffer.allocUnsafe(SCRATCH_MIN);
+  /** The last computed 128 keyed bits (owned by this domain; copy if kept). */
+  readonly seed = new Uint32Array(4);
+
+  constructor(private readonly key: SipKey, private readonly sharedRng: Rng) {}
+
+  /** Compute the 128 keyed bits of `value` into `this.seed` and return them. */
+  bits(value: string): Uint32Array {
+    const max = value.length * 3;
+    if (max > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(max, this.scratch.length * 2));
+    const n = this.scratch.write(value, 0, 'utf8');
+    siphash(this.key, this.scratch, 0, n, this.seed, 4);
+    return this.seed;
+  }
+
+  /** Keyed bits of raw bytes (used where a value is binary). */
+  bitsOfBytes(bytes: Uint8Array): Uint32Array {
+    siphash(this.key, bytes, 0, bytes.length, this.seed, 4);
+    return this.seed;
+  }
+
+  /** The shared Rng, re-seeded for `value`. */
+  rng(value: string): Rng {
+    return this.sharedRng.reset(this.bits(value));
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Faker } from '@faker-js/faker';
+import type { ColumnInfo, DialectName, TableRef, ValueKind } from '../model.js';
+import type { Rng } from '../seed/rng.js';
+
+/**
+ * defineTransformer: the one way to declare a transformer. Params are a zod object schema (zod is
+ * wrapped here and nowhere else in transformer files beyond building the schema); `create` runs once
+ * per table column and returns a pure ValueFn. ValueFns never see quoting or escaping.
+ */
+export { z };
+
+/** Read access to the current row, for transformers that compose from other columns. */
+export interface RowView {
+  /** The decoded original value of a column of this row (null for SQL NULL, undefined if unknown). */
+  original(column: string): string | null | undefined;
+  /** The value this column will have in the output (masked if a rule applies, else original). */
+  masked(column: string): string | null | undefined;
+}
+
+/** What a ValueFn gets besides the value: keyed randomness derived from the value, and the row. */
+export interface ValueCtx {
+  /** The shared Rng, seeded from (secret, consistency domain, value). Call once per value. */
+  rng(): Rng;
+  /** 128 keyed bits of the value (same seed rng() starts from). Copy if you keep them. */
+  bits(): Uint32Array;
+  /** A Faker driven by the seeded Rng; call rng() or faker() once per value, not both. */
+  faker(): Faker;
+  readonly row: RowView;
+}
+
+/** A bound transformer: original (decoded, never NULL) → replacement (null = SQL NULL). */
+export type ValueFn = (value: string, ctx: ValueCtx) => string | null;
+
+/** Where a transformer is bound: one column of one table. */
+export interface Site {
+  dialect: DialectName;
+  table: TableRef;
+  column: ColumnInfo;
+  /** JSON path of the rule in the rules file, for error messages. */
+  path: string;
+  /** Values must be distinct for distinct originals (rule `unique`, or a key/unique column). */
+  unique: boolean;
+  /** Bind a nested transformer (used by json, array and similar composite transformers). */
+  bind(spec: unknown, path: string, column?: Partial<ColumnInfo>): BoundValue;
+}
+
+/** A ValueFn together with what it needs from the row and NULL handling. */
+export interface BoundValue {
+  fn: ValueFn;
+  /** Also called for SQL NULL (value passed as null is not possible; the fn gets ''): default false. */
+  onNull?: 'keep' | 'call';
+  /** Columns of the same row this value reads (templates). */
+  reads?: string[];
+}
+
+export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {
+  name: string;
+  /** One line, with a before → after example. */
+  summary: string;
+  /** Example original and fake, for docs. */
+  example: { before: string; after: string; params?: Record<string, unknown> };
+  params: P;
+  /** Value kinds this transformer fits; checked against the column type from the DDL. */
+  accepts: readonly (ValueKind | 'any')[];
+  /** Params that do not change which fake a value maps to (left out of the consistency domain). */
+  neutralParams?: readonly string[];
+  /** What to do with SQL NULL: keep it (default) or call the ValueFn (e.g. `fixed`). */
+  onNull?: 'keep' | 'call';
+  create(params: z.infer<P>, site: Site): ValueFn | BoundValue;
+}
+
+export function defineTransformer<P extends z.ZodObject>(def: TransformerDef<P>): TransformerDef<P> {
+  return def;
+}
+
+/** Params every rule may carry, whatever its transformer. */
+export const commonParams = {
+  unique: z.boolean().optional().describe('Distinct originals always get distinct fakes.'),
+  consistency: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Name of a shared mapping: columns with the same consistency name map equal originals to equal fakes.'),
+};
+
+/** Params shared by person/location transformers. */
+export const localeParam = z.string().default('en').describe('Faker locale, e.g. en, de, fr, ja.');
