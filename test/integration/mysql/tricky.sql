@@ -1,5 +1,6 @@
 -- veil-stream: a purpose-built MariaDB database with data and DDL that stress dump parsing.
--- Load with: mariadb < tricky.sql   (creates veil_tricky and veil_tricky2; drops them first)
+-- Load with: mariadb --comments < tricky.sql   (creates veil_tricky and veil_tricky2; drops them first).
+-- --comments keeps the comments inside routine bodies, so dumps carry quotes and ;; inside comments.
 SET NAMES utf8mb4;
 SET sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION';
 DROP DATABASE IF EXISTS veil_tricky;
@@ -167,6 +168,13 @@ END;;
 CREATE FUNCTION shout(s TEXT) RETURNS TEXT DETERMINISTIC
 BEGIN
   RETURN CONCAT(UPPER(s), '!;');
+END;;
+CREATE PROCEDURE tricky_comments()
+BEGIN
+  -- it's an unbalanced quote in a comment; and a semicolon;;
+  # another one's here
+  /* block's comment ;; */
+  SELECT 'a;;b', "c;;d", `order`.`select` FROM `order`;
 END;;
 CREATE EVENT purge_log ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DO
 BEGIN
