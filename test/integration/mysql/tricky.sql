@@ -152,6 +152,14 @@ CREATE TABLE empty_one (id INT PRIMARY KEY, v VARCHAR(5)) ENGINE=InnoDB;
 CREATE SEQUENCE seq_ids START WITH 100 INCREMENT BY 5;
 CREATE TABLE versioned (id INT PRIMARY KEY, v VARCHAR(10)) WITH SYSTEM VERSIONING;
 INSERT INTO versioned VALUES (1, 'one');
+-- Explicit invisible ROW START/END columns (dumped with a column list), an application-time period and a
+-- column named period.
+CREATE TABLE versioned2 (id INT PRIMARY KEY, v VARCHAR(10), rs TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,
+  re TIMESTAMP(6) GENERATED ALWAYS AS ROW END INVISIBLE, PERIOD FOR SYSTEM_TIME(rs, re)) WITH SYSTEM VERSIONING;
+INSERT INTO versioned2 (id, v) VALUES (1, 'a'), (2, 'b');
+UPDATE versioned2 SET v = 'c' WHERE id = 2;
+CREATE TABLE periods (id INT, period INT, s DATE, e DATE, PERIOD FOR app(s, e), UNIQUE KEY u (id, app WITHOUT OVERLAPS));
+INSERT INTO periods VALUES (1, 7, '2020-01-01', '2021-01-01');
 
 -- Routines, triggers, views, events (dumped with DELIMITER ;;).
 DELIMITER ;;
