@@ -150,6 +150,20 @@ INSERT INTO "Ünïcode"."Customer Accounts" VALUES
  (900, 'user5@corp-5.test', E'Tab\tName', '+44 7700 902999', -1.5, E'tab\there'),
  (901, 'ünïcødé.ñame@exämple.test', '😀 Emoji Name', NULL, 0, '');
 
+-- Only a schema-qualified rule ("Ünïcode.Kontakt-Person") reaches this one.
+CREATE TABLE "Ünïcode"."Kontakt-Person" (
+    id integer PRIMARY KEY,
+    "Vorname" text,
+    "Nachname" text,
+    "E-Mail" text,
+    "Straße" text
+);
+INSERT INTO "Ünïcode"."Kontakt-Person"
+SELECT i, 'Vörnäme' || i, 'Nächname' || i,
+       CASE WHEN i % 4 = 0 THEN 'user' || i || '@corp-' || (i % 7) || '.test' ELSE 'kontakt' || i || '@ünï.test' END,
+       'Hauptstraße ' || i
+FROM generate_series(1, 40) AS i;
+
 CREATE TABLE public."Customer Accounts" (
     id integer PRIMARY KEY,
     "E-Mail" text,
