@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Faker } from '@faker-js/faker';
 import type { ColumnInfo, DialectName, TableRef, ValueKind } from '../model.js';
 import type { Rng } from '../seed/rng.js';
+import { isKnownLocale, knownLocales } from '../seed/faker.js';
+import { didYouMean } from '../rules/suggest.js';
 
 /**
  * defineTransformer: the one way to declare a transformer. Params are a zod object schema (zod is
@@ -26,6 +28,12 @@ export interface ValueCtx {
   bits(): Uint32Array;
   /** A Faker driven by the seeded Rng; call rng() or faker() once per value, not both. */
   faker(): Faker;
+  /**
+   * 128 keyed bits of any text in this rule's consistency domain (same key as bits()). Used for
+   * per-domain keys (keyed permutations) and for deriving randomness from another column's value.
+   * Returns the same buffer as bits(): copy if you keep them.
+   */
+  bitsOf(text: string): Uint32Array;
   readonly row: RowView;
 }
 
@@ -67,8 +75,22 @@ export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {
   neutralParams?: readonly string[];
   /** What to do with SQL NULL: keep it (default) or call the ValueFn (e.g. `fixed`). */
   onNull?: 'keep' | 'call';
+  /** Catalog group (person, location, finance, internet, identity, generic, composite). */
+  category?: TransformerCategory;
+  /**
+   * Whether distinct originals get distinct fakes when `unique` is on (a keyed bijection, or enough
+   * keyed bits that collisions are below 1e-9 at 1e8 rows). Absent = false.
+   */
+  canBeUnique?: boolean | ((params: z.infer<P>) => boolean);
+  /**
+   * A problem (one sentence) when these params cannot produce values that fit `column` (e.g. a uuid
+   * into varchar(10)), beyond the kind check done with `accepts`; see accepts.ts checkAccepts().
+   */
+  check?(params: z.infer<P>, column: ColumnInfo): string | undefined;
   create(params: z.infer<P>, site: Site): ValueFn | BoundValue;
 }
+
+export type TransformerCategory = 'person' | 'location' | 'finance' | 'internet' | 'identity' | 'generic' | 'composite';
 
 export function defineTransformer<P extends z.ZodObject>(def: TransformerDef<P>): TransformerDef<P> {
   return def;
@@ -84,5 +106,16 @@ export const commonParams = {
     .describe('Name of a shared mapping: columns with the same consistency name map equal originals to equal fakes.'),
 };
 
-/** Params shared by person/location transformers. */
-export const localeParam = z.string().default('en').describe('Faker locale, e.g. en, de, fr, ja.');
+/** Params shared by person/location transformers (a Faker locale; unknown names are rejected with a suggestion). */
+export const localeParam = z
+  .string()
+  .superRefine((locale, ctx) => {
+    if (isKnownLocale(locale)) return;
+    const guess = didYouMean(locale, knownLocales());
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown locale "${locale}"${guess ? ` (did you mean "${guess}"?)` : ''}; known: ${knownLocales().join(', ')}`,
+    });
+  })
+  .default('en')
+  .describe('Faker locale, e.g. en, de, fr, ja.');

@@ -1,0 +1,277 @@
+import type { ScanEnv, Scanner } from '../dialects/dialect.js';
+import { VeilError, visible, type Position, type VeilErrorCode, type VeilErrorDetails } from '../errors.js';
+import type { TablePlan } from '../rules/table-plan.js';
+import type { FieldCodec } from './row.js';
+import { RowFields } from './row.js';
+
+/**
+ * The chunk mechanics both dialect scanners share. A subclass implements step() for its Modes.
+ *
+ * - Passthrough: bytes [passStart, i) of the current chunk are untouched input; they are pushed to
+ *   the sink as slices when something else must be written, or at the end of the chunk.
+ * - Small carry: when a decision needs a few bytes past the end of the chunk (a `--`, a `$tag$`, a
+ *   keyword), step() calls stop(i); bytes from i on are prepended to the next chunk. Bounded by
+ *   the longest lookahead (~64 bytes), so the rare concat is cheap.
+ * - Hold: bytes of a statement whose fate is not known yet (an INSERT before its table is read) are
+ *   withheld, then released or dropped (truncated tables).
+ * - Capture: a copy of a statement's text, for statements that shape the data (DDL, COPY heads).
+ * - Row carry: a ruled Row that crosses chunks is gathered into parts and assembled once, when it
+ *   ends; offsets inside it are recorded as i + rowDelta. Never a re-join per chunk.
+ */
+export abstract class ChunkScanner implements Scanner {
+  protected chunk: Buffer = Buffer.alloc(0);
+  protected chunkOffset = 0;
+  protected passStart = 0;
+  protected line = 1;
+  protected lineStartAbs = 0;
+  protected eof = false;
+  private stopAt = -1;
+  private carry: Buffer | null = null;
+
+  // hold
+  protected holding = false;
+  /** Bytes are being dropped (a truncated table's statement). */
+  protected discarding = false;
+  private held: Buffer[] = [];
+  private heldLen = 0;
+
+  // capture
+  protected capturing = false;
+  protected captureStart = 0;
+  private captured: Buffer[] = [];
+  private capturedLen = 0;
+  private captureOverflow = false;
+
+  // row carry
+  protected rowOpen = false;
+  protected rowStart = 0; // in the current chunk, when not carrying
+  protected rowDelta = 0; // offsets recorded as i + rowDelta
+  private rowParts: Buffer[] = [];
+  protected carryingRow = false;
+  protected readonly row = new RowFields();
+
+  protected plan: TablePlan | null = null;
+  protected tableName: string | undefined;
+
+  constructor(protected readonly env: ScanEnv) {}
+
+  /** Process from i; return the index reached (chunk.length, or where the Mode changed). */
+  protected abstract step(chunk: Buffer, i: number): number;
+  /** Called once after the last chunk: fail on anything left open. */
+  protected abstract finish(): void;
+
+  feed(input: Buffer): void {
+    if (input.length === 0) return;
+    const chunk = this.carry ? Buffer.concat([this.carry, input]) : input;
+    this.carry = null;
+    this.run(chunk);
+  }
+
+  end(): void {
+    this.eof = true;
+    const rest = this.carry;
+    this.carry = null;
+    if (rest) this.run(rest);
+    this.finish();
+    this.env.sink.flush();
+  }
+
+  private run(chunk: Buffer): void {
+    this.chunk = chunk;
+    this.passStart = 0;
+    this.captureStart = 0;
+    this.stopAt = -1;
+    let i = 0;
+    const len = chunk.length;
+    while (i < len && this.stopAt < 0) i = this.step(chunk, i);
+    const end = this.stopAt >= 0 ? this.stopAt : len;
+    this.finishChunk(end);
+    if (end < len) this.carry = chunk.subarray(end);
+    this.chunkOffset += end;
+  }
+
+  /** Stop this chunk at i; bytes from i on are re-scanned with the next chunk (small lookahead). */
+  protected stop(i: number): number {
+    if (this.eof) throw new Error('internal: stop() at end of input');
+    if (this.chunk.length - i > 4096) throw new Error('internal: carry too large');
+    this.stopAt = i;
+    return this.chunk.length;
+  }
+
+  private finishChunk(end: number): void {
+    const chunk = this.chunk;
+    if (this.rowOpen) {
+      const from = this.carryingRow ? 0 : this.rowStart;
+      this.pass(chunk, this.passStart, from);
+      if (!this.carryingRow) {
+        this.row.shift(-from);
+        this.carryingRow = true;
+        this.rowDelta = 0;
+        this.rowParts = [];
+      }
+      this.rowParts.push(chunk.subarray(from, end));
+      this.rowDelta += end - from;
+      if (this.rowDelta > this.env.fieldCap) {
+        this.fail('DUMP_FIELD_TOO_LARGE', `a row of ${this.tableName ?? 'a table'} is larger than ${this.env.fieldCap} bytes`, end, {
+          hint: 'raise --max-field-size if the dump really holds such values',
+        });
+      }
+    } else {
+      if (this.capturing) this.capture(chunk, this.captureStart, end);
+      this.pass(chunk, this.passStart, end);
+    }
+    this.passStart = 0;
+    this.captureStart = 0;
+  }
+
+  /** Untouched bytes: to the sink, or withheld while holding. */
+  protected pass(chunk: Buffer, start: number, end: number): void {
+    if (end <= start || this.discarding) return;
+    if (this.holding) {
+      this.held.push(chunk.subarray(start, end));
+      this.heldLen += end - start;
+      if (this.heldLen > 1 << 20) {
+        this.fail('DUMP_INSERT_SYNTAX', 'an INSERT statement runs for more than 1 MB before its VALUES', end, {
+          hint: 'the dump may be damaged; veil-stream expects INSERT INTO table [(columns)] VALUES',
+        });
+      }
+    } else this.env.sink.push(chunk, start, end);
+  }
+
+  protected startHold(i: number): void {
+    this.env.sink.push(this.chunk, this.passStart, i);
+    this.passStart = i;
+    this.holding = true;
+    this.held = [];
+    this.heldLen = 0;
+  }
+
+  /** Release withheld bytes; the current chunk's pending bytes from passStart stay pending. */
+  protected releaseHold(): void {
+    this.holding = false;
+    for (const h of this.held) this.env.sink.push(h, 0, h.length);
+    this.held = [];
+    this.heldLen = 0;
+  }
+
+  /** Drop withheld bytes and the pending ones up to i. */
+  protected dropHold(i: number): void {
+    this.holding = false;
+    this.held = [];
+    this.heldLen = 0;
+    this.passStart = i;
+  }
+
+  protected startCapture(i: number): void {
+    this.capturing = true;
+    this.captureStart = i;
+    this.captured = [];
+    this.capturedLen = 0;
+    this.captureOverflow = false;
+  }
+
+  private capture(chunk: Buffer, start: number, end: number): void {
+    if (end <= start || this.captureOverflow) return;
+    if (this.capturedLen + (end - start) > 64 << 20) {
+      this.captureOverflow = true;
+      return;
+    }
+    this.captured.push(Buffer.from(chunk.subarray(start, end)));
+    this.capturedLen += end - start;
+  }
+
+  /** The captured statement text up to chunk index i (undefined if it outgrew the cap). */
+  protected endCapture(i: number): Buffer | undefined {
+    this.capture(this.chunk, this.captureStart, i);
+    this.capturing = false;
+    const out = this.captureOverflow ? undefined : Buffer.concat(this.captured);
+    this.captured = [];
+    return out;
+  }
+
+  protected stopCapture(): void {
+    this.capturing = false;
+    this.captured = [];
+  }
+
+  /** A Row begins at chunk index i. */
+  protected openRow(i: number): void {
+    this.rowOpen = true;
+    this.rowStart = i;
+    this.rowDelta = 0;
+    this.carryingRow = false;
+    this.row.reset();
+  }
+
+  /**
+   * The Row ends at chunk index `end` (exclusive): make row.buf/rowStart/rowEnd hold all its bytes
+   * (assembling carried parts once) and push the passthrough before it. Offsets recorded while it was
+   * open are already in row coordinates.
+   */
+  protected assembleRow(end: number): RowFields {
+    const row = this.row;
+    this.rowOpen = false;
+    if (this.carryingRow) {
+      this.rowParts.push(this.chunk.subarray(0, end));
+      row.buf = Buffer.concat(this.rowParts);
+      row.rowStart = 0;
+      row.rowEnd = row.buf.length;
+      this.rowParts = [];
+      this.carryingRow = false;
+      this.rowDelta = 0;
+    } else {
+      this.pass(this.chunk, this.passStart, this.rowStart);
+      row.buf = this.chunk;
+      row.rowStart = this.rowStart;
+      row.rowEnd = end;
+    }
+    this.passStart = end;
+    return row;
+  }
+
+  /** Write an assembled Row through the plan (or drop it, for truncated tables). */
+  protected emitRow(codec: FieldCodec, emit: boolean): void {
+    if (!this.plan) return;
+    if (emit) this.plan.writeRow(this.row, codec, this.env.sink);
+    else this.plan.rows++;
+  }
+
+  /** Count newlines in chunk[a, b), keeping line and line-start offset current. */
+  protected countLines(chunk: Buffer, a: number, b: number): void {
+    let p = chunk.indexOf(10, a);
+    while (p >= 0 && p < b) {
+      this.line++;
+      this.lineStartAbs = this.chunkOffset + p + 1;
+      p = chunk.indexOf(10, p + 1);
+    }
+  }
+
+  protected newline(i: number): void {
+    this.line++;
+    this.lineStartAbs = this.chunkOffset + i + 1;
+  }
+
+  positionAt(i: number): Position {
+    const offset = this.chunkOffset + i;
+    return { offset, line: this.line, column: Math.max(1, offset - this.lineStartAbs + 1) };
+  }
+
+  position(): Position {
+    return this.positionAt(0);
+  }
+
+  currentTable(): string | undefined {
+    return this.tableName;
+  }
+
+  protected fail(code: VeilErrorCode, message: string, i: number, details: VeilErrorDetails = {}): never {
+    const chunk = this.chunk;
+    const from = Math.max(0, Math.min(i, chunk.length) - 30);
+    throw new VeilError(code, message, {
+      position: this.positionAt(Math.min(i, chunk.length)),
+      excerpt: visible(chunk.subarray(from, Math.min(chunk.length, i + 30)), 80),
+      table: this.tableName,
+      ...details,
+    });
+  }
+}

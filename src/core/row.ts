@@ -1,0 +1,48 @@
+/**
+ * A Row as the scanner hands it to a plan: offsets into one buffer, no per-field objects.
+ * Fields are [starts[i], ends[i]) of `buf`; the row itself is [rowStart, rowEnd).
+ */
+export class RowFields {
+  buf: Buffer = Buffer.alloc(0);
+  rowStart = 0;
+  rowEnd = 0;
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+
+  reset(): void {
+    this.count = 0;
+  }
+
+  add(start: number, end: number): void {
+    if (this.count === this.starts.length) {
+      const s = new Int32Array(this.count * 2);
+      s.set(this.starts);
+      this.starts = s;
+      const e = new Int32Array(this.count * 2);
+      e.set(this.ends);
+      this.ends = e;
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  /** Move all offsets by `delta` (when a row's bytes are copied into a carry buffer). */
+  shift(delta: number): void {
+    for (let i = 0; i < this.count; i++) {
+      this.starts[i] += delta;
+      this.ends[i] += delta;
+    }
+  }
+}
+
+/** Decodes and encodes one Field in a dialect's syntax. ValueFns never see escaping. */
+export interface FieldCodec {
+  /** The field's value; null for SQL NULL; undefined if the field is an expression no rule can read. */
+  decode(buf: Buffer, start: number, end: number): string | null | undefined;
+  /** The output text for `value` replacing the field buf[start, end) (kept in the same literal style). */
+  encode(value: string | null, buf: Buffer, start: number, end: number): string;
+  /** The dump's character encoding for decoded strings. */
+  readonly encoding: BufferEncoding;
+}

@@ -1,0 +1,22 @@
+import type { Position } from './errors.js';
+
+/** Non-fatal findings, reported at the end of a run (and fatal under the policy of `--strict`). */
+export type DiagnosticCode =
+  | 'RULES_UNUSED_TABLE'
+  | 'RULES_UNUSED_COLUMN'
+  | 'COLUMN_UNCOVERED'
+  | 'SECRET_RANDOM'
+  | 'DUMP_ENCODING_ASSUMED'
+  | 'DDL_UNPARSED';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  path?: string;
+  table?: string;
+  column?: string;
+  position?: Position;
+}

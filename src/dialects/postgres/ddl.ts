@@ -1,0 +1,101 @@
+import { loadModule, parseSync } from 'libpg-query';
+import type { ColumnInfo, TableRef, TableSchema } from '../../model.js';
+import { pgColumnType } from './types.js';
+
+/**
+ * PostgreSQL DDL through the real PostgreSQL grammar (libpg-query, PG 18). Only statements that shape
+ * the data are read: CREATE TABLE (columns, types, keys, PARTITION OF / INHERITS), ALTER TABLE
+ * ATTACH PARTITION and ADD PRIMARY KEY / UNIQUE, CREATE TYPE AS ENUM.
+ */
+let ready: Promise<void> | undefined;
+let loaded = false;
+
+export function loadPgGrammar(): Promise<void> {
+  ready ??= loadModule().then(() => {
+    loaded = true;
+  });
+  return ready;
+}
+
+export function pgGrammarLoaded(): boolean {
+  return loaded;
+}
+
+export type DdlEvent =
+  | { kind: 'table'; schema: TableSchema }
+  | { kind: 'parent'; child: TableRef; parent: TableRef }
+  | { kind: 'unique'; table: TableRef; columns: string[] }
+  | { kind: 'enum'; name: string[]; labels: string[] };
+
+type Node = Record<string, any>;
+
+function str(n: Node): string {
+  return n.String?.sval ?? '';
+}
+
+function rangeVar(rv: Node, defaultSchema: string | undefined): TableRef {
+  return { schema: rv.schemaname ?? defaultSchema, name: rv.relname };
+}
+
+/** Parse one statement's text; returns what it says about tables (empty for other statements). */
+export function readPgDdl(sql: string, defaultSchema: string | undefined, enums: ReadonlyMap<string, string[]>): DdlEvent[] {
+  const tree = parseSync(sql) as Node;
+  const out: DdlEvent[] = [];
+  for (const { stmt } of tree.stmts ?? []) {
+    if (stmt.CreateStmt) out.push(...createTable(stmt.CreateStmt, defaultSchema, enums));
+    else if (stmt.AlterTableStmt) out.push(...alterTable(stmt.AlterTableStmt, defaultSchema));
+    else if (stmt.CreateEnumStmt) {
+      out.push({ kind: 'enum', name: (stmt.CreateEnumStmt.typeName ?? []).map(str), labels: (stmt.CreateEnumStmt.vals ?? []).map(str) });
+    }
+  }
+  return out;
+}
+
+function createTable(cs: Node, defaultSchema: string | undefined, enums: ReadonlyMap<string, string[]>): DdlEvent[] {
+  const table = rangeVar(cs.relation, defaultSchema);
+  const columns: ColumnInfo[] = [];
+  const uniques: string[][] = [];
+  for (const elt of cs.tableElts ?? []) {
+    if (elt.ColumnDef) {
+      const cd = elt.ColumnDef;
+      const tn = cd.typeName ?? {};
+      const typmods = (tn.typmods ?? []).map((m: Node) => m.A_Const?.ival?.ival ?? 0);
+      const col: ColumnInfo = {
+        name: cd.colname,
+        type: tn.names ? pgColumnType(tn.names.map(str), typmods, Array.isArray(tn.arrayBounds), enums) : undefined,
+      };
+      for (const c of cd.constraints ?? []) {
+        const t = c.Constraint?.contype;
+        if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE') col.unique = true;
+        if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_NOTNULL') col.notNull = true;
+        if (t === 'CONSTR_GENERATED') col.generated = true;
+      }
+      columns.push(col);
+    } else if (elt.Constraint) {
+      const t = elt.Constraint.contype;
+      if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE') uniques.push((elt.Constraint.keys ?? []).map(str));
+    }
+  }
+  for (const keys of uniques) if (keys.length === 1) columns.filter((c) => c.name === keys[0]).forEach((c) => (c.unique = true));
+  const parents = (cs.inhRelations ?? []).map((r: Node) => rangeVar(r.RangeVar, defaultSchema));
+  return [{ kind: 'table', schema: { table, columns, parents } }];
+}
+
+function alterTable(as: Node, defaultSchema: string | undefined): DdlEvent[] {
+  const table = rangeVar(as.relation, defaultSchema);
+  const out: DdlEvent[] = [];
+  for (const { AlterTableCmd: cmd } of as.cmds ?? []) {
+    if (!cmd) continue;
+    if (cmd.subtype === 'AT_AttachPartition' && cmd.def?.PartitionCmd?.name) {
+      out.push({ kind: 'parent', child: rangeVar(cmd.def.PartitionCmd.name, defaultSchema), parent: table });
+    } else if (cmd.subtype === 'AT_AddConstraint') {
+      const c = cmd.def?.Constraint;
+      if (c && (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && c.keys?.length === 1) {
+        out.push({ kind: 'unique', table, columns: c.keys.map(str) });
+      }
+    } else if (cmd.subtype === 'AT_AddInherit' && cmd.def?.RangeVar) {
+      out.push({ kind: 'parent', child: table, parent: rangeVar(cmd.def.RangeVar, defaultSchema) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+import type { FieldCodec } from '../../core/row.js';
+
+const Q = 0x27;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * PostgreSQL SQL literals as pg_dump --inserts writes them: 'standard strings' (quotes doubled),
+ * E'escape strings', NULL, bare numbers and booleans, DEFAULT (generated columns; left as it is).
+ */
+export class PgLiteralCodec implements FieldCodec {
+  /** `SET standard_conforming_strings = off` makes backslashes escapes inside plain '...' too. */
+  standardStrings = true;
+
+  constructor(readonly encoding: BufferEncoding) {}
+
+  decode(buf: Buffer, start: number, end: number): string | null | undefined {
+    const first = buf[start];
+    if (first === Q) return this.decodeQuoted(buf, start + 1, end, !this.standardStrings);
+    if ((first === 0x45 || first === 0x65) && buf[start + 1] === Q) return this.decodeQuoted(buf, start + 2, end, true);
+    const text = buf.toString(this.encoding, start, end);
+    const upper = text.toUpperCase();
+    if (upper === 'NULL' || upper === 'DEFAULT') return null;
+    if (NUMBER.test(text) || upper === 'TRUE' || upper === 'FALSE') return text;
+    // B'0101' / X'1F' bit strings
+    if ((upper.startsWith("B'") || upper.startsWith("X'")) && text.endsWith("'")) return text.slice(2, -1);
+    return undefined;
+  }
+
+  /** Content of a quoted literal starting after the opening quote; undefined if it is an expression. */
+  private decodeQuoted(buf: Buffer, from: number, end: number, escapes: boolean): string | undefined {
+    if (end - from < 1 || buf[end - 1] !== Q) return undefined;
+    const last = end - 1;
+    const q = buf.indexOf(Q, from);
+    const bs = escapes ? buf.indexOf(0x5c, from) : -1;
+    if (q === last && (bs < 0 || bs >= last)) return buf.toString(this.encoding, from, last);
+    const out = Buffer.allocUnsafe(last - from);
+    let n = 0;
+    for (let i = from; i < last; i++) {
+      const c = buf[i];
+      if (c === Q) {
+        if (buf[i + 1] !== Q || i + 1 >= last) return undefined;
+        out[n++] = Q;
+        i++;
+      } else if (c === 0x5c && escapes && i + 1 < last) {
+        const r = unescapeC(buf, i + 1, last, out, n);
+        i = r.next - 1;
+        n = r.n;
+      } else out[n++] = c;
+    }
+    return out.toString(this.encoding, 0, n);
+  }
+
+  encode(value: string | null, buf: Buffer, start: number, end: number): string {
+    if (value === null) return 'NULL';
+    const first = buf[start];
+    if (first !== Q && first !== 0x45 && first !== 0x65 && NUMBER.test(value)) {
+      const orig = buf.toString('latin1', start, end);
+      if (NUMBER.test(orig)) return value;
+    }
+    if (!this.standardStrings && value.includes('\\')) return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+}
+
+const C_ESC: Record<number, number> = { 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9 };
+
+function unescapeC(buf: Buffer, i: number, end: number, out: Buffer, n: number): { next: number; n: number } {
+  const d = buf[i];
+  if (C_ESC[d] !== undefined) {
+    out[n++] = C_ESC[d];
+    return { next: i + 1, n };
+  }
+  if (d >= 0x30 && d <= 0x37) {
+    let v = 0;
+    let k = i;
+    while (k < end && k < i + 3 && buf[k] >= 0x30 && buf[k] <= 0x37) v = v * 8 + (buf[k++] - 0x30);
+    out[n++] = v & 0xff;
+    return { next: k, n };
+  }
+  if (d === 0x78) {
+    let v = 0;
+    let k = i + 1;
+    while (k < end && k < i + 3 && /[0-9a-fA-F]/.test(String.fromCharCode(buf[k]))) v = v * 16 + parseInt(String.fromCharCode(buf[k++]), 16);
+    out[n++] = v;
+    return { next: k, n };
+  }
+  if (d === 0x75 || d === 0x55) {
+    const len = d === 0x75 ? 4 : 8;
+    const hex = buf.toString('latin1', i + 1, i + 1 + len);
+    if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === len) {
+      const b = Buffer.from(String.fromCodePoint(parseInt(hex, 16)), 'utf8');
+      b.copy(out, n);
+      return { next: i + 1 + len, n: n + b.length };
+    }
+  }
+  out[n++] = d;
+  return { next: i + 1, n };
+}

@@ -1,0 +1,378 @@
+import { ChunkScanner } from '../../core/chunk-scanner.js';
+import { tableKey, type TableRef } from '../../model.js';
+import type { ScanEnv } from '../dialect.js';
+import { CopyTextCodec } from './copy-codec.js';
+import { skipCopy, copyRows, copyHeaderRest } from './copy-data.js';
+import { readPgDdl } from './ddl.js';
+import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
+import { lexValues, V_BETWEEN } from './insert-values.js';
+import { PgLiteralCodec } from './literal-codec.js';
+import { L_BODY, L_START, lexStatement } from './statement-lexer.js';
+
+export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'alter' | 'set' | 'select' | 'other';
+
+const ENCODINGS: Record<string, BufferEncoding> = {
+  utf8: 'utf8', unicode: 'utf8', latin1: 'latin1', iso_8859_1: 'latin1', iso88591: 'latin1', sql_ascii: 'latin1',
+};
+
+/**
+ * The PostgreSQL plain-dump scanner: what psql would read, split into statements (with psql's own
+ * rules: quotes, E'', dollar quotes, comments, parentheses, BEGIN ATOMIC bodies), COPY text data and
+ * INSERT values. Only tables with rules are split into fields.
+ */
+export class PgScanner extends ChunkScanner {
+  mode: PgMode = 'stmt';
+  // statement lexer state (used by statement-lexer.ts)
+  lex = L_START;
+  lexReturn = L_START;
+  parenDepth = 0;
+  beginDepth = 0;
+  commentDepth = 0;
+  dollarTag: Buffer | null = null;
+  kind: StmtKind = 'none';
+  trackWords = false;
+  wordCount = 0;
+  stmtStartAbs = 0;
+  stmtLine = 1;
+  eatNewline = false;
+  // values lexer state (used by insert-values.ts)
+  vstate = V_BETWEEN;
+  vdepth = 0;
+  fieldStart = -1;
+  fieldLastEnd = 0;
+  fieldFirst = 0;
+  fieldLen = 0;
+  // COPY state (used by copy-data.ts)
+  inLine = false;
+  copyColumns = 0;
+
+  encoding: BufferEncoding = 'utf8';
+  encodingName = 'UTF8';
+  searchPath: string | undefined = 'public';
+  readonly copyCodec = new CopyTextCodec('utf8');
+  readonly literalCodec = new PgLiteralCodec('utf8');
+  private readonly enums = new Map<string, string[]>();
+
+  constructor(env: ScanEnv) {
+    super(env);
+  }
+
+  protected step(chunk: Buffer, i: number): number {
+    switch (this.mode) {
+      case 'stmt':
+        return lexStatement(this, chunk, i);
+      case 'meta': {
+        const nl = chunk.indexOf(10, i);
+        if (nl < 0) return chunk.length;
+        this.newline(nl);
+        this.mode = 'stmt';
+        return nl + 1;
+      }
+      case 'copy-rest':
+        return copyHeaderRest(this, chunk, i);
+      case 'copy-skip':
+        return skipCopy(this, chunk, i);
+      case 'copy-rows':
+        return copyRows(this, chunk, i);
+      case 'values':
+        return lexValues(this, chunk, i);
+    }
+  }
+
+  // --- hooks for the lexers (public so the mode files can call them) ---
+
+  stopHere(i: number): number {
+    return this.stop(i);
+  }
+
+  beginStatement(i: number): void {
+    this.lex = L_BODY;
+    this.kind = 'none';
+    this.trackWords = true;
+    this.wordCount = 0;
+    this.parenDepth = 0;
+    this.beginDepth = 0;
+    this.stmtStartAbs = this.chunkOffset + i;
+    this.stmtLine = this.line;
+  }
+
+  /** The first words decide what the statement is and whether we keep a copy of it. */
+  onWord(chunk: Buffer, ws: number, we: number): number {
+    this.wordCount++;
+    const w = we - ws <= 12 ? chunk.toString('latin1', ws, we).toLowerCase() : '';
+    const n = this.wordCount;
+    if (n === 1) {
+      const stmtStart = this.stmtStartAbs - this.chunkOffset;
+      switch (w) {
+        case 'copy': case 'alter': case 'set': case 'select':
+          this.kind = w;
+          this.startCapture(stmtStart);
+          if (w !== 'alter') this.trackWords = false;
+          break;
+        case 'insert':
+          this.kind = 'insert';
+          this.startCapture(stmtStart);
+          this.startHold(stmtStart);
+          break;
+        case 'create':
+          this.kind = 'create';
+          this.startCapture(stmtStart);
+          break;
+        default:
+          this.kind = 'other';
+          this.trackWords = false;
+      }
+      return we;
+    }
+    switch (this.kind) {
+      case 'create':
+        if ((w === 'function' || w === 'procedure') && (n === 2 || n === 4)) {
+          this.kind = 'create-function';
+          this.stopCapture();
+        } else if (w === 'table' && n <= 4) {
+          this.kind = 'create-table';
+          this.trackWords = false;
+        } else if (w === 'type' && n === 2) {
+          this.kind = 'create-type';
+          this.trackWords = false;
+        } else if (n >= 4 || !(w === 'or' || w === 'replace' || w === 'unlogged' || w === 'temporary' || w === 'temp' || w === 'foreign')) {
+          this.kind = 'other';
+          this.stopCapture();
+          this.trackWords = false;
+        }
+        return we;
+      case 'create-function':
+        if (this.parenDepth === 0) {
+          if (w === 'begin') this.beginDepth++;
+          else if (w === 'case' && this.beginDepth > 0) this.beginDepth++;
+          else if (w === 'end' && this.beginDepth > 0) this.beginDepth--;
+        }
+        return we;
+      case 'alter':
+        if (n === 2 && w !== 'table') {
+          this.stopCapture();
+          this.kind = 'other';
+        }
+        this.trackWords = false;
+        return we;
+      case 'insert':
+        if (w === 'values' && this.parenDepth === 0) return this.onInsertValues(we);
+        return we;
+      default:
+        this.trackWords = false;
+        return we;
+    }
+  }
+
+  /** `INSERT INTO t (...) VALUES` read: decide to mask, stream through, or drop (truncate). */
+  private onInsertValues(i: number): number {
+    this.trackWords = false;
+    const head = this.endCapture(i);
+    const header = head && parseInsertHeader(head.toString(this.encoding), this.searchPath);
+    if (!header) {
+      this.releaseHold();
+      return i;
+    }
+    this.tableName = tableKey(header.table);
+    this.plan = this.planFor(header.table, header.columns, i);
+    if (this.plan?.truncate) {
+      this.plan.rows++;
+      this.dropHold(i);
+      this.discarding = true;
+      return i;
+    }
+    this.releaseHold();
+    if (this.plan) {
+      this.mode = 'values';
+      this.vstate = V_BETWEEN;
+    }
+    return i;
+  }
+
+  private planFor(table: TableRef, columns: string[] | undefined, i: number) {
+    const plan = this.env.planner.planFor(table, columns, this.positionAt(i));
+    if (plan && !ENCODINGS[this.encodingName.toLowerCase().replace(/-/g, '')]) {
+      this.fail('DUMP_UNSUPPORTED_ENCODING', `the dump's client_encoding ${this.encodingName} is not supported for masking`, i, {
+        hint: 'dump with --encoding=UTF8',
+      });
+    }
+    return plan;
+  }
+
+  /** A statement ended at chunk index `end` (just past its `;`). */
+  endStatement(end: number): number {
+    let next = end;
+    if (this.capturing) {
+      const text = this.endCapture(end);
+      if (text) next = this.onStatementText(text, end);
+    }
+    if (this.discarding) {
+      this.discarding = false;
+      this.passStart = end;
+      this.eatNewline = true;
+    }
+    if (this.holding) this.releaseHold();
+    this.lex = L_START;
+    this.kind = 'none';
+    this.trackWords = false;
+    if (this.mode === 'values') this.mode = 'stmt';
+    return next;
+  }
+
+  private onStatementText(text: Buffer, end: number): number {
+    const sql = text.toString(this.encoding);
+    switch (this.kind) {
+      case 'copy':
+        return this.onCopy(sql, end);
+      case 'create-table':
+      case 'create-type':
+      case 'alter':
+        this.onDdl(sql, end);
+        return end;
+      case 'set':
+      case 'select': {
+        const s = parseSetting(sql);
+        if (s) this.onSetting(s[0].toLowerCase(), s[1]);
+        return end;
+      }
+      default:
+        return end;
+    }
+  }
+
+  private onSetting(name: string, value: string): void {
+    if (name === 'client_encoding') {
+      this.encodingName = value;
+      const enc = ENCODINGS[value.toLowerCase().replace(/-/g, '')] ?? 'utf8';
+      this.encoding = enc;
+      (this.copyCodec as { encoding: BufferEncoding }).encoding = enc;
+      (this.literalCodec as { encoding: BufferEncoding }).encoding = enc;
+    } else if (name === 'standard_conforming_strings') {
+      this.literalCodec.standardStrings = value.toLowerCase() !== 'off';
+    } else if (name === 'search_path') {
+      const first = value.split(',')[0]?.trim();
+      this.searchPath = first ? first : 'public';
+    }
+  }
+
+  private onDdl(sql: string, end: number): void {
+    let events;
+    try {
+      events = readPgDdl(sql, this.searchPath, this.enums);
+    } catch (e) {
+      this.env.diagnostics.push({
+        code: 'DDL_UNPARSED',
+        severity: 'warning',
+        message: `a DDL statement could not be parsed: ${(e as Error).message}`,
+        position: this.positionAt(end),
+      });
+      return;
+    }
+    for (const ev of events) {
+      if (ev.kind === 'table') this.env.planner.registerSchema(ev.schema);
+      else if (ev.kind === 'parent') this.env.planner.addParent(ev.child, ev.parent);
+      else if (ev.kind === 'enum') this.enums.set(ev.name.join('.'), ev.labels);
+      else if (ev.kind === 'unique') {
+        const s = this.env.planner.schemaOf(ev.table);
+        for (const c of s?.columns ?? []) if (ev.columns.includes(c.name)) c.unique = true;
+      }
+    }
+  }
+
+  private onCopy(sql: string, end: number): number {
+    const header = parseCopyHeader(sql, this.searchPath);
+    if (!header || !header.fromStdin) return end;
+    this.tableName = tableKey(header.table);
+    this.plan = this.planFor(header.table, header.columns, end);
+    if (this.plan && header.format !== 'text' && !this.plan.truncate) {
+      this.fail('DUMP_UNSUPPORTED_COPY_FORMAT', `COPY data for ${this.tableName} is in ${header.format} format`, end, {
+        hint: 'pg_dump writes text-format COPY; mask a plain pg_dump or pg_restore -f - output',
+      });
+    }
+    this.copyColumns = this.plan ? this.plan.columns.length : 0;
+    this.mode = 'copy-rest';
+    return end;
+  }
+
+  /** COPY data ended (the `\.` line was read). */
+  endCopy(): void {
+    this.mode = 'stmt';
+    this.lex = L_START;
+    this.plan = null;
+    this.tableName = undefined;
+  }
+
+  protected finish(): void {
+    const at = this.chunk.length;
+    switch (this.mode) {
+      case 'copy-rest':
+      case 'copy-skip':
+      case 'copy-rows':
+        this.fail('DUMP_UNTERMINATED_COPY', `COPY data for ${this.tableName} ended before the "\\." end-of-data marker`, at, {
+          hint: 'the dump looks truncated; did pg_dump finish?',
+        });
+      // falls through (fail never returns)
+      case 'values':
+        this.fail(this.vstate === V_BETWEEN ? 'DUMP_UNTERMINATED_STATEMENT' : 'DUMP_UNTERMINATED_STRING', `the INSERT into ${this.tableName} ends in the middle of its values`, at, {
+          hint: 'the dump looks truncated; did the dump finish?',
+        });
+      // falls through
+      case 'meta':
+        return;
+      case 'stmt':
+        if (this.lex === L_START) return;
+        if (this.lex !== L_BODY) {
+          this.fail('DUMP_UNTERMINATED_STRING', 'the dump ends inside a quoted string, identifier, comment or dollar-quoted body', at, {
+            hint: 'the dump looks truncated, or a quote is unbalanced',
+          });
+        }
+        this.fail('DUMP_UNTERMINATED_STATEMENT', 'the dump ends in the middle of a statement (no closing ";")', at, {
+          hint: 'the dump looks truncated; did the dump finish?',
+        });
+    }
+  }
+
+  // expose protected helpers to the mode files
+  get chunkBase(): number {
+    return this.chunkOffset;
+  }
+  markNewline(i: number): void {
+    this.newline(i);
+  }
+  lines(chunk: Buffer, a: number, b: number): void {
+    this.countLines(chunk, a, b);
+  }
+  rowBegin(i: number): void {
+    this.openRow(i);
+  }
+  rowAssemble(end: number) {
+    return this.assembleRow(end);
+  }
+  rowEmit(codecKind: 'copy' | 'literal'): void {
+    this.emitRow(codecKind === 'copy' ? this.copyCodec : this.literalCodec, !this.plan?.truncate);
+  }
+  get rowDeltaNow(): number {
+    return this.rowDelta;
+  }
+  get fields() {
+    return this.row;
+  }
+  get currentPlan() {
+    return this.plan;
+  }
+  get isEof(): boolean {
+    return this.eof;
+  }
+  get isRowOpen(): boolean {
+    return this.rowOpen;
+  }
+  passUntil(i: number): void {
+    this.pass(this.chunk, this.passStart, i);
+    this.passStart = i;
+  }
+  skipTo(i: number): void {
+    this.passStart = i;
+  }
+  error: ChunkScanner['fail'] = (code, message, i, details) => this.fail(code, message, i, details);
+}

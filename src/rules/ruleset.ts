@@ -1,0 +1,54 @@
+import type { TransformerDef } from '../transformers/define.js';
+
+/** A validated column rule: the transformer, its parsed params, where it was written. */
+export interface ColumnRule {
+  column: string;
+  transformer: TransformerDef;
+  /** Params after validation and defaults (includes `unique` / `consistency` when given). */
+  params: Record<string, unknown>;
+  /** The params as written (for the consistency domain). */
+  written: Record<string, unknown>;
+  path: string;
+}
+
+export interface TableRules {
+  /** The key as written in the rules file: `schema.table` or `table`. */
+  key: string;
+  path: string;
+  truncate: boolean;
+  columns: Map<string, ColumnRule>;
+}
+
+export interface RuleSet {
+  tables: Map<string, TableRules>;
+  strict: boolean;
+}
+
+/** Which rules fired, for the unused-rule report. */
+export class RuleHits {
+  private readonly tables = new Set<string>();
+  private readonly columns = new Set<string>();
+
+  table(key: string): void {
+    this.tables.add(key);
+  }
+
+  column(tableKey: string, column: string): void {
+    this.columns.add(`${tableKey}\u0000${column}`);
+  }
+
+  /** Rules that matched nothing in the dump: tables never seen, columns not in a seen table. */
+  unused(rules: RuleSet): { path: string; table: string; column?: string }[] {
+    const out: { path: string; table: string; column?: string }[] = [];
+    for (const t of rules.tables.values()) {
+      if (!this.tables.has(t.key)) {
+        out.push({ path: t.path, table: t.key });
+        continue;
+      }
+      for (const c of t.columns.values()) {
+        if (!this.columns.has(`${t.key}\u0000${c.column}`)) out.push({ path: c.path, table: t.key, column: c.column });
+      }
+    }
+    return out;
+  }
+}

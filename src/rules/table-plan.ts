@@ -1,0 +1,111 @@
+import { VeilError } from '../errors.js';
+import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
+import type { FieldCodec, RowFields } from '../core/row.js';
+import type { Sink } from '../core/sink.js';
+import type { RowView } from '../transformers/define.js';
+import type { BoundRule } from '../transformers/bind.js';
+import { fitLength } from '../transformers/text-fit.js';
+
+export interface PlanColumn {
+  index: number;
+  name: string;
+  bound: BoundRule;
+  maxLength?: number;
+  /** Values this column masked so far. */
+  masked: number;
+}
+
+const UNSET = Symbol('unset');
+
+/**
+ * TablePlan: per table, column index → bound rule. writeRow() copies a Row to the sink, replacing
+ * only ruled fields; every other byte is pushed as a slice of the input.
+ */
+export class TablePlan implements RowView {
+  rows = 0;
+  readonly byName = new Map<string, number>();
+  private readonly ruledByIndex: (PlanColumn | undefined)[];
+  private row: RowFields | undefined;
+  private codec: FieldCodec | undefined;
+  private readonly memo: (string | null)[];
+  /** memoRow[i] === rows when memo[i] holds this row's masked value of column i. */
+  private readonly memoRow: Float64Array;
+
+  constructor(
+    readonly table: TableRef,
+    readonly columns: ColumnInfo[],
+    readonly ruled: PlanColumn[],
+    readonly truncate: boolean,
+  ) {
+    columns.forEach((c, i) => this.byName.set(c.name, i));
+    this.ruledByIndex = [];
+    for (const pc of ruled) this.ruledByIndex[pc.index] = pc;
+    this.memo = new Array(columns.length).fill(null);
+    this.memoRow = new Float64Array(columns.length);
+  }
+
+  get key(): string {
+    return tableKey(this.table);
+  }
+
+  /** Write `row` to `sink` with ruled fields replaced. Throws DUMP_VALUE_REJECTED on an unreadable field. */
+  writeRow(row: RowFields, codec: FieldCodec, sink: Sink): void {
+    this.rows++;
+    this.row = row;
+    this.codec = codec;
+    const buf = row.buf;
+    let pos = row.rowStart;
+    for (const pc of this.ruled) {
+      if (pc.index >= row.count) continue;
+      const s = row.starts[pc.index];
+      const e = row.ends[pc.index];
+      const out = this.maskedAt(pc);
+      if (out === UNSET) continue; // NULL stays NULL: leave the bytes as they are
+      sink.push(buf, pos, s);
+      sink.pushString(codec.encode(out, buf, s, e), codec.encoding);
+      pos = e;
+    }
+    sink.push(buf, pos, row.rowEnd);
+  }
+
+  /** The masked value of a ruled column in the current row; UNSET when the original is NULL. */
+  private maskedAt(pc: PlanColumn): string | null | typeof UNSET {
+    if (this.memoRow[pc.index] === this.rows) return this.memo[pc.index];
+    const row = this.row!;
+    const codec = this.codec!;
+    const s = row.starts[pc.index];
+    const e = row.ends[pc.index];
+    const orig = codec.decode(row.buf, s, e);
+    if (orig === undefined) {
+      throw new VeilError('DUMP_VALUE_REJECTED', `column ${pc.name} of ${this.key} holds an expression, not a literal value`, {
+        table: this.key,
+        column: pc.name,
+        row: this.rows,
+        hint: 'veil-stream masks literal values as pg_dump and mysqldump write them',
+      });
+    }
+    if (orig === null) return UNSET;
+    let out = pc.bound.apply(orig, this);
+    if (out !== null && pc.maxLength !== undefined) out = fitLength(out, pc.maxLength);
+    pc.masked++;
+    this.memo[pc.index] = out;
+    this.memoRow[pc.index] = this.rows;
+    return out;
+  }
+
+  // RowView, for transformers that read other columns of the row (templates).
+  original(column: string): string | null | undefined {
+    const i = this.byName.get(column);
+    if (i === undefined || !this.row || i >= this.row.count) return undefined;
+    return this.codec!.decode(this.row.buf, this.row.starts[i], this.row.ends[i]);
+  }
+
+  masked(column: string): string | null | undefined {
+    const i = this.byName.get(column);
+    if (i === undefined) return undefined;
+    const pc = this.ruledByIndex[i];
+    if (!pc) return this.original(column);
+    const v = this.maskedAt(pc);
+    return v === UNSET ? null : v;
+  }
+}

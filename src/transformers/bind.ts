@@ -1,0 +1,117 @@
+import type { Faker } from '@faker-js/faker';
+import type { ColumnInfo, DialectName, TableRef } from '../model.js';
+import { VeilError } from '../errors.js';
+import { validateColumnRule } from '../rules/load.js';
+import type { ColumnRule } from '../rules/ruleset.js';
+import { DEFAULT_LOCALE, fakerFor } from '../seed/faker.js';
+import type { Domain, Keyring } from '../seed/keyring.js';
+import type { Rng } from '../seed/rng.js';
+import type { BoundValue, RowView, Site, ValueCtx, ValueFn } from './define.js';
+
+/** Params that never change which fake an original maps to. */
+const NEUTRAL = new Set(['unique', 'consistency']);
+
+/** The consistency domain of a rule: an explicit `consistency` name, else transformer + meaningful params. */
+export function domainName(rule: Pick<ColumnRule, 'transformer' | 'written'>): string {
+  const consistency = rule.written.consistency;
+  if (typeof consistency === 'string') return `consistency:${consistency}`;
+  const neutral = new Set([...NEUTRAL, ...(rule.transformer.neutralParams ?? [])]);
+  const meaningful = Object.keys(rule.written)
+    .filter((k) => !neutral.has(k))
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(rule.written[k])}`);
+  return `${rule.transformer.name}(${meaningful.join(',')})`;
+}
+
+const NO_ROW: RowView = { original: () => undefined, masked: () => undefined };
+
+/** The ValueCtx of one bound rule: keyed randomness for the value currently being transformed. */
+export class BoundCtx implements ValueCtx {
+  value = '';
+  row: RowView = NO_ROW;
+  private readonly fakerInstance: Faker;
+
+  constructor(private readonly domain: Domain, private readonly keyring: Keyring, locale: string) {
+    this.fakerInstance = fakerFor(boundRandomizer(keyring.rng), locale);
+  }
+
+  rng(): Rng {
+    return this.domain.rng(this.value);
+  }
+
+  bits(): Uint32Array {
+    return this.domain.bits(this.value);
+  }
+
+  faker(): Faker {
+    this.domain.rng(this.value);
+    return this.fakerInstance;
+  }
+
+  bitsOf(text: string): Uint32Array {
+    return this.domain.bits(text);
+  }
+}
+
+/**
+ * Faker calls `randomizer.next` detached from its object, so it gets a bound view of the shared Rng
+ * (one per Rng, so fakerFor's per-Rng cache still holds).
+ */
+const bound = new WeakMap<Rng, Rng>();
+function boundRandomizer(rng: Rng): Rng {
+  let b = bound.get(rng);
+  if (!b) {
+    b = { next: () => rng.next(), seed: (s: number | number[]) => rng.seed(s) } as unknown as Rng;
+    bound.set(rng, b);
+  }
+  return b;
+}
+
+export interface BindEnv {
+  keyring: Keyring;
+  dialect: DialectName;
+  table: TableRef;
+}
+
+/** A rule bound to a column: call `apply(value, row)` per non-NULL value. */
+export interface BoundRule {
+  rule: ColumnRule;
+  reads: string[];
+  apply(value: string, row: RowView): string | null;
+}
+
+/** Bind a validated rule to one column of one table. */
+export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): BoundRule {
+  const unique = rule.params.unique === true || (rule.params.unique === undefined && column.unique === true);
+  const site: Site = {
+    dialect: env.dialect,
+    table: env.table,
+    column,
+    path: rule.path,
+    unique,
+    bind: (spec, path, col) => bindNested(spec, path, { ...column, ...col }, env),
+  };
+  const made = rule.transformer.create(rule.params as never, site);
+  const bound: BoundValue = typeof made === 'function' ? { fn: made } : made;
+  const locale = typeof rule.params.locale === 'string' ? rule.params.locale : DEFAULT_LOCALE;
+  const ctx = new BoundCtx(env.keyring.domain(domainName(rule)), env.keyring, locale);
+  const fn: ValueFn = bound.fn;
+  return {
+    rule,
+    reads: bound.reads ?? [],
+    apply(value, row) {
+      ctx.value = value;
+      ctx.row = row;
+      return fn(value, ctx);
+    },
+  };
+}
+
+/** Nested rules (json paths, array elements) use the same validation and binding as columns. */
+function bindNested(spec: unknown, path: string, column: ColumnInfo, env: BindEnv): BoundValue {
+  const problems: string[] = [];
+  const rule = validateColumnRule(column.name, spec, path, (p, m, h) => problems.push(`${p}: ${m}${h ? ` (${h})` : ''}`));
+  if (!rule) throw new VeilError('RULES_INVALID', `invalid nested rule at ${path}`, { path, hint: problems.join('; ') });
+  const b = bindRule(rule, column, env);
+  return { fn: (value, ctx) => b.apply(value, ctx.row), reads: b.reads };
+}

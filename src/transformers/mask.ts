@@ -1,0 +1,30 @@
+import { commonParams, defineTransformer, z } from './define.js';
+
+/** Replace characters with a mask character, keeping the first/last N (and separators, if asked). */
+export const mask = defineTransformer({
+  name: 'mask',
+  summary: 'Mask all but the first/last N characters: 4111111111111111 → ************1111',
+  example: { before: '4111111111111111', after: '************1111', params: { keepLast: 4 } },
+  params: z.object({
+    ...commonParams,
+    keepFirst: z.number().int().min(0).default(0).describe('Characters kept at the start.'),
+    keepLast: z.number().int().min(0).default(0).describe('Characters kept at the end.'),
+    char: z.string().length(1).default('*').describe('The mask character.'),
+    keepSeparators: z.boolean().default(false).describe('Leave spaces, dashes, dots, @ and similar unmasked.'),
+  }),
+  accepts: ['text', 'other'],
+  create(params) {
+    const { keepFirst, keepLast, char, keepSeparators } = params;
+    return (value) => {
+      const cps = Array.from(value);
+      const n = cps.length;
+      let out = '';
+      for (let i = 0; i < n; i++) {
+        const c = cps[i];
+        const kept = i < keepFirst || i >= n - keepLast || (keepSeparators && !/[\p{L}\p{N}]/u.test(c));
+        out += kept ? c : char;
+      }
+      return out;
+    };
+  },
+});

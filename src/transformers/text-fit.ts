@@ -1,0 +1,55 @@
+/** Helpers that make fakes fit their column. */
+
+/** Truncate to at most `max` characters (code points), never splitting a surrogate pair. */
+export function fitLength(value: string, max: number | undefined): string {
+  if (max === undefined || value.length <= max) return value;
+  const cps = Array.from(value);
+  return cps.length <= max ? value : cps.slice(0, max).join('');
+}
+
+/** Length in code points (what varchar(n) counts in PostgreSQL and MySQL utf8mb4). */
+export function charLength(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+/** Lower-case ASCII letters and digits only (for email local parts and usernames). */
+export function asciiSlug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+export const BASE32 = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1
+
+/**
+ * `chars` base-32 characters (5 bits each, up to 25 = 125 bits) from keyed bits: a tag that carries
+ * 5 * chars keyed bits (17 chars = 85 bits: collisions below 1e-9 at 1e8 distinct originals).
+ */
+export function base32(bits: Uint32Array, chars: number): string {
+  let out = '';
+  for (let i = 0; i < chars; i++) {
+    const off = i * 5;
+    const w = off >>> 5;
+    const sh = off & 31;
+    let v = bits[w & 3] >>> sh;
+    if (sh > 27) v |= bits[(w + 1) & 3] << (32 - sh);
+    out += BASE32[v & 31];
+  }
+  return out;
+}
+
+/** Bits of keyed randomness a unique text value must carry (collisions < 1e-9 at 1e8 rows). */
+export const UNIQUE_BITS = 85;
+/** Base-32 characters for UNIQUE_BITS. */
+export const UNIQUE_TAG_CHARS = 17;
