@@ -12,6 +12,7 @@ export type VeilErrorCode =
   | 'DUMP_UNTERMINATED_COPY'
   | 'DUMP_UNTERMINATED_STRING'
   | 'DUMP_UNTERMINATED_STATEMENT'
+  | 'DUMP_TRUNCATED'
   | 'DUMP_COPY_FIELD_COUNT'
   | 'DUMP_BAD_ESCAPE'
   | 'DUMP_UNSUPPORTED_COPY_FORMAT'
@@ -87,7 +88,7 @@ export function isVeilError(e: unknown): e is VeilError {
 
 /** Make control characters and non-ASCII bytes visible for an excerpt. */
 export function visible(bytes: Uint8Array | string, max = 60): string {
-  const s = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1');
+  const s = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
   let out = '';
   for (const ch of s.slice(0, max)) {
     const c = ch.charCodeAt(0);

@@ -26,6 +26,7 @@ export abstract class ChunkScanner implements Scanner {
   protected lineStartAbs = 0;
   protected eof = false;
   private stopAt = -1;
+  private tail: Buffer = Buffer.alloc(0);
   private carry: Buffer | null = null;
 
   // hold
@@ -72,6 +73,9 @@ export abstract class ChunkScanner implements Scanner {
     const rest = this.carry;
     this.carry = null;
     if (rest) this.run(rest);
+    // positions from here on are the end of input; keep the tail for excerpts
+    this.tail = this.chunk.subarray(Math.max(0, this.chunk.length - 40));
+    this.chunk = Buffer.alloc(0);
     this.finish();
     this.env.sink.flush();
   }
@@ -265,11 +269,12 @@ export abstract class ChunkScanner implements Scanner {
   }
 
   protected fail(code: VeilErrorCode, message: string, i: number, details: VeilErrorDetails = {}): never {
-    const chunk = this.chunk;
-    const from = Math.max(0, Math.min(i, chunk.length) - 30);
+    const chunk = this.chunk.length > 0 ? this.chunk : this.tail;
+    const at = this.chunk.length > 0 ? Math.min(i, chunk.length) : chunk.length;
+    const from = Math.max(0, at - 30);
     throw new VeilError(code, message, {
-      position: this.positionAt(Math.min(i, chunk.length)),
-      excerpt: visible(chunk.subarray(from, Math.min(chunk.length, i + 30)), 80),
+      position: this.positionAt(this.chunk.length > 0 ? at : 0),
+      excerpt: visible(chunk.subarray(from, Math.min(chunk.length, at + 30)), 80),
       table: this.tableName,
       ...details,
     });

@@ -7,7 +7,7 @@ import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { PgLiteralCodec } from './literal-codec.js';
-import { L_BODY, L_START, lexStatement } from './statement-lexer.js';
+import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
 export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'alter' | 'set' | 'select' | 'other';
@@ -64,8 +64,14 @@ export class PgScanner extends ChunkScanner {
         return lexStatement(this, chunk, i);
       case 'meta': {
         const nl = chunk.indexOf(10, i);
-        if (nl < 0) return chunk.length;
+        const end = nl < 0 ? chunk.length : nl;
+        if (this.metaText.length < 1024) this.metaText += chunk.toString('latin1', i, Math.min(end, i + 1024));
+        if (nl < 0) {
+          if (this.eof) this.onMeta();
+          return chunk.length;
+        }
         this.newline(nl);
+        this.onMeta();
         this.mode = 'stmt';
         return nl + 1;
       }
@@ -303,8 +309,29 @@ export class PgScanner extends ChunkScanner {
     this.tableName = undefined;
   }
 
+  /** A comment line between statements: pg_dump's header and "dump complete" footer. */
+  onTopComment(chunk: Buffer, i: number): void {
+    const text = chunk.toString('latin1', i, Math.min(chunk.length, i + 48));
+    if (/^-- PostgreSQL database (cluster )?dump complete/.test(text)) this.sawFooter = true;
+    else if (/^-- PostgreSQL database (cluster )?dump/.test(text)) this.sawHeader = true;
+  }
+
+  sawHeader = false;
+  sawFooter = false;
+  /** pg_dump 17.6+/18 brackets the dump with \restrict KEY ... \unrestrict KEY. */
+  private restrictKey: string | undefined;
+  private unrestricted = false;
+  private metaText = '';
+
+  private onMeta(): void {
+    const m = /^\\(restrict|unrestrict)\s+(\S+)/.exec(this.metaText.trimEnd());
+    if (m && m[1] === 'restrict') this.restrictKey = m[2];
+    else if (m && m[1] === 'unrestrict') this.unrestricted = m[2] === this.restrictKey;
+    this.metaText = '';
+  }
+
   protected finish(): void {
-    const at = this.chunk.length;
+    const at = 0;
     switch (this.mode) {
       case 'copy-rest':
       case 'copy-skip':
@@ -319,9 +346,23 @@ export class PgScanner extends ChunkScanner {
         });
       // falls through
       case 'meta':
-        return;
+        this.mode = 'stmt';
+        this.lex = L_START;
+        return this.finish();
       case 'stmt':
-        if (this.lex === L_START) return;
+        if (this.lex === L_START || (this.lex === L_LINE_COMMENT && this.lexReturn === L_START)) {
+          if (this.restrictKey !== undefined && !this.unrestricted) {
+            this.fail('DUMP_TRUNCATED', 'the dump opened with \\restrict but has no matching \\unrestrict line', at, {
+              hint: 'the dump looks truncated; did pg_dump finish? (use set -o pipefail)',
+            });
+          }
+          if (this.sawHeader && !this.sawFooter) {
+            this.fail('DUMP_TRUNCATED', 'the dump has a pg_dump header but no "PostgreSQL database dump complete" footer', at, {
+              hint: 'the dump looks truncated; did pg_dump finish? (use set -o pipefail)',
+            });
+          }
+          return;
+        }
         if (this.lex !== L_BODY) {
           this.fail('DUMP_UNTERMINATED_STRING', 'the dump ends inside a quoted string, identifier, comment or dollar-quoted body', at, {
             hint: 'the dump looks truncated, or a quote is unbalanced',

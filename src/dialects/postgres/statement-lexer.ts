@@ -11,7 +11,7 @@ const L_ESQ_END = 6;
 const L_DQ = 7;
 const L_DQ_END = 8;
 const L_DOLLAR = 9;
-const L_LINE_COMMENT = 10;
+export const L_LINE_COMMENT = 10;
 const L_BLOCK_COMMENT = 11;
 
 export function isIdentStart(c: number): boolean {
@@ -54,6 +54,8 @@ export function lexStatement(s: PgScanner, chunk: Buffer, i: number): number {
           if (i + 1 >= len) {
             if (!s.isEof) return s.stopHere(i);
           } else if (c === 0x2d && chunk[i + 1] === 0x2d) {
+            if (len - i < 48 && !s.isEof && chunk.indexOf(10, i) < 0) return s.stopHere(i);
+            s.onTopComment(chunk, i);
             s.lexReturn = L_START;
             s.lex = L_LINE_COMMENT;
             i += 2;

@@ -1,0 +1,115 @@
+import { Rng } from '../seed/rng.js';
+import { intBounds } from './column.js';
+import { commonParams, defineTransformer, z } from './define.js';
+import { domainPermutation } from './fpe.js';
+import { reshape } from './shape.js';
+
+const HEX = '0123456789abcdef';
+
+/**
+ * Keyed UUID: a version-4 UUID whose 122 random bits are the value's keyed bits, so the same original
+ * always maps to the same UUID and distinct originals collide with odds around 2^-122 per pair.
+ * The original's style (upper case, no hyphens, braces) is kept.
+ */
+export const uuid = defineTransformer({
+  name: 'uuid',
+  category: 'identity',
+  summary: 'Keyed version-4 UUID, same style as the original: 1b4e28ba-2fa1-11d2-883f-0016d3cca427 → 9f1c2e7a-04b3-4d5e-a1f2-6c7d8e9f0a1b',
+  example: { before: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', after: '9f1c2e7a-04b3-4d5e-a1f2-6c7d8e9f0a1b' },
+  params: z.object({ ...commonParams }),
+  accepts: ['uuid', 'text', 'other'],
+  canBeUnique: true,
+  check(_p, column) {
+    const max = column.type?.maxLength;
+    return max !== undefined && max < 32 ? `a UUID needs 32 to 38 characters; the column holds ${max}` : undefined;
+  },
+  create(_p, site) {
+    const max = site.column.type?.maxLength;
+    return (value, ctx) => {
+      const b = ctx.bits();
+      let hex = '';
+      for (let i = 0; i < 4; i++) {
+        let w = b[i];
+        for (let j = 0; j < 8; j++) {
+          hex += HEX[(w >>> 28) & 15];
+          w <<= 4;
+        }
+      }
+      // version 4 and the RFC 4122 variant
+      hex = `${hex.slice(0, 12)}4${hex.slice(13, 16)}${HEX[8 + (parseInt(hex[16], 16) & 3)]}${hex.slice(17)}`;
+      const v = value.trim();
+      const hyphens = v.length !== 32 && (max === undefined || max >= 36);
+      let out = hyphens ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` : hex;
+      if (/[A-F]/.test(v) && !/[a-f]/.test(v)) out = out.toUpperCase();
+      if (v.startsWith('{') && v.endsWith('}') && (max === undefined || max >= out.length + 2)) out = `{${out}}`;
+      return out;
+    };
+  },
+});
+
+const shapeParams = {
+  ...commonParams,
+  keepFirst: z.number().int().min(0).default(0).describe('Digits/letters kept at the start (separators do not count).'),
+  keepLast: z.number().int().min(0).default(0).describe('Digits/letters kept at the end (separators do not count).'),
+};
+
+/**
+ * Digits replaced, everything else kept: a keyed permutation of all values of one shape, so distinct
+ * originals stay distinct (national ids, order numbers). On an integer column the number keeps its
+ * digit count and stays inside the column's range.
+ */
+export const digits = defineTransformer({
+  name: 'digits',
+  category: 'identity',
+  summary: 'New digits, same shape, unique by construction: 078-05-1120 → 531-92-4476',
+  example: { before: '078-05-1120', after: '531-92-4476' },
+  params: z.object(shapeParams),
+  accepts: ['text', 'other', 'integer'],
+  canBeUnique: true,
+  create(params, site) {
+    const rng = new Rng();
+    const permOf = domainPermutation();
+    const opt = { letters: false, keepFirst: params.keepFirst, keepLast: params.keepLast };
+    const bounds = site.column.type?.kind === 'integer' ? intBounds(site.column.type) : undefined;
+    return (value, ctx) => {
+      const perm = permOf(ctx);
+      if (bounds && /^-?[0-9]+$/.test(value)) return permuteInteger(value, bounds, perm);
+      rng.reset(ctx.bits());
+      return reshape(value, opt, rng, perm);
+    };
+  },
+});
+
+/** Integers: a permutation of the numbers with the same digit count and sign, clipped to the column range. */
+function permuteInteger(value: string, bounds: { min: bigint; max: bigint }, perm: ReturnType<ReturnType<typeof domainPermutation>>): string {
+  const neg = value.startsWith('-');
+  const abs = BigInt(neg ? value.slice(1) : value);
+  const n = abs.toString().length;
+  const lo = n === 1 ? 0n : 10n ** BigInt(n - 1);
+  let hi = 10n ** BigInt(n) - 1n;
+  const limit = neg ? -bounds.min : bounds.max;
+  if (limit < hi && limit >= abs) hi = limit;
+  if (abs < lo || abs > hi) return value;
+  const y = lo + perm.permuteBig(abs - lo, hi - lo + 1n, n + (neg ? 64 : 0));
+  return `${neg ? '-' : ''}${y}`;
+}
+
+export const formatPreserving = defineTransformer({
+  name: 'format-preserving',
+  category: 'identity',
+  summary: 'Digits stay digits, letters stay letters (same case), separators kept; unique by construction: AB-1234-x → QZ-8071-k',
+  example: { before: 'AB-1234-x', after: 'QZ-8071-k' },
+  params: z.object(shapeParams),
+  accepts: ['text', 'other'],
+  canBeUnique: true,
+  create(params) {
+    const rng = new Rng();
+    const permOf = domainPermutation();
+    const opt = { letters: true, keepFirst: params.keepFirst, keepLast: params.keepLast };
+    return (value, ctx) => {
+      const perm = permOf(ctx);
+      rng.reset(ctx.bits());
+      return reshape(value, opt, rng, perm);
+    };
+  },
+});
