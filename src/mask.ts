@@ -71,7 +71,7 @@ export class Masker {
     }
     this.pending.push(chunk);
     this.pendingLen += chunk.length;
-    if (this.pendingLen >= SNIFF_BYTES) this.start();
+    if (this.pendingLen >= SNIFF_BYTES || this.options.dialect !== undefined) this.start();
   }
 
   end(): MaskSummary {
@@ -94,8 +94,8 @@ export class Masker {
   }
 
   private start(): void {
-    const head = Buffer.concat(this.pending);
-    this.pending.length = 0;
+    const chunks = this.pending.splice(0);
+    const head = Buffer.concat(chunks);
     const name = this.options.dialect ?? detectDialect(head);
     const dialect = dialectFor(name);
     if (!dialect) throw new VeilError('DUMP_UNKNOWN_FORMAT', `the ${name} dialect is not supported yet`, {});
@@ -107,7 +107,8 @@ export class Masker {
       fieldCap: this.options.fieldCap ?? DEFAULT_FIELD_CAP,
       diagnostics: this.diagnostics,
     });
-    if (head.length > 0) this.scanner.feed(head);
+    // feed the sniffed chunks as they came, so chunk boundaries stay the caller's
+    for (const c of chunks) this.scanner.feed(c);
   }
 
   private summary(): MaskSummary {
@@ -120,12 +121,16 @@ export class Masker {
           : { code: 'RULES_UNUSED_COLUMN', severity: 'warning', path: u.path, table: u.table, column: u.column, message: `table "${u.table}" has no column "${u.column}"` },
       );
     }
-    const tables = planner.seen.map(({ table, plan }) => ({
-      table: table.schema === undefined ? table.name : `${table.schema}.${table.name}`,
-      rows: plan?.rows ?? 0,
-      masked: Object.fromEntries((plan?.ruled ?? []).map((c) => [c.name, c.masked])),
-      truncated: plan?.truncate ?? false,
-    }));
+    const tables = [...planner.seen].map(([key, { plans }]) => {
+      const masked: Record<string, number> = {};
+      for (const p of plans) for (const c of p.ruled) masked[c.name] = (masked[c.name] ?? 0) + c.masked;
+      return {
+        table: key,
+        rows: plans.reduce((n, p) => n + p.rows, 0),
+        masked,
+        truncated: plans.some((p) => p.truncate),
+      };
+    });
     return { dialect: this.dialect!, bytesIn: this.bytesIn, bytesOut: this.sink.bytes, diagnostics, tables };
   }
 }

@@ -60,6 +60,8 @@ export abstract class ChunkScanner implements Scanner {
   protected abstract step(chunk: Buffer, i: number): number;
   /** Called once after the last chunk: fail on anything left open. */
   protected abstract finish(): void;
+  /** A Row moved into the carry buffer: shift offsets the subclass keeps for a field in progress. */
+  protected onRowShift(_delta: number): void {}
 
   feed(input: Buffer): void {
     if (input.length === 0) return;
@@ -109,6 +111,7 @@ export abstract class ChunkScanner implements Scanner {
       this.pass(chunk, this.passStart, from);
       if (!this.carryingRow) {
         this.row.shift(-from);
+        this.onRowShift(-from);
         this.carryingRow = true;
         this.rowDelta = 0;
         this.rowParts = [];

@@ -2,7 +2,7 @@ import { VeilError } from '../errors.js';
 import type { DialectName } from '../model.js';
 
 /** How many bytes are sniffed before the dialect is decided (less at end of input). */
-export const SNIFF_BYTES = 64 * 1024;
+export const SNIFF_BYTES = 8 * 1024;
 
 const PG_MARKERS = [
   '-- PostgreSQL database dump',

@@ -14,8 +14,8 @@ export class Planner {
   private readonly schemas = new Map<string, TableSchema>();
   private readonly parents = new Map<string, TableRef[]>();
   private readonly plans = new Map<string, TablePlan | null>();
-  /** Every table whose data was seen, in order, with its plan (for reports). */
-  readonly seen: { table: TableRef; plan: TablePlan | null; columns: string[] }[] = [];
+  /** Every table whose data was seen, in order, with its plans (one per column list), for reports. */
+  readonly seen = new Map<string, { table: TableRef; plans: TablePlan[]; columns: string[] }>();
 
   constructor(
     readonly rules: RuleSet,
@@ -70,7 +70,8 @@ export class Planner {
     const { tables, columns } = this.rulesFor(table);
     for (const r of tables) this.hits.table(r.key);
     let names = columnNames;
-    if (!names && schema) names = schema.columns.filter((c) => !c.generated || this.dialect === 'mysql').map((c) => c.name);
+    // Without a column list, values follow the DDL's columns; pg_dump writes DEFAULT for generated ones.
+    if (!names && schema) names = schema.columns.map((c) => c.name);
     let plan: TablePlan | null = null;
     if (tables.length > 0) {
       const truncate = tables.some((t) => t.truncate);
@@ -96,7 +97,9 @@ export class Planner {
       if (truncate || planCols.length > 0) plan = new TablePlan(table, infos, planCols, truncate);
     }
     this.plans.set(cacheKey, plan);
-    this.seen.push({ table, plan, columns: names ?? [] });
+    const seen = this.seen.get(key) ?? { table, plans: [], columns: names ?? [] };
+    if (plan) seen.plans.push(plan);
+    this.seen.set(key, seen);
     return plan;
   }
 

@@ -1,4 +1,3 @@
-import { Rng } from '../seed/rng.js';
 import { intBounds } from './column.js';
 import { commonParams, defineTransformer, z } from './define.js';
 import { domainPermutation } from './fpe.js';
@@ -67,15 +66,13 @@ export const digits = defineTransformer({
   accepts: ['text', 'other', 'integer'],
   canBeUnique: true,
   create(params, site) {
-    const rng = new Rng();
     const permOf = domainPermutation();
     const opt = { letters: false, keepFirst: params.keepFirst, keepLast: params.keepLast };
     const bounds = site.column.type?.kind === 'integer' ? intBounds(site.column.type) : undefined;
     return (value, ctx) => {
       const perm = permOf(ctx);
       if (bounds && /^-?[0-9]+$/.test(value)) return permuteInteger(value, bounds, perm);
-      rng.reset(ctx.bits());
-      return reshape(value, opt, rng, perm);
+      return reshape(value, opt, () => ctx.rng(), perm);
     };
   },
 });
@@ -103,13 +100,11 @@ export const formatPreserving = defineTransformer({
   accepts: ['text', 'other'],
   canBeUnique: true,
   create(params) {
-    const rng = new Rng();
     const permOf = domainPermutation();
     const opt = { letters: true, keepFirst: params.keepFirst, keepLast: params.keepLast };
     return (value, ctx) => {
       const perm = permOf(ctx);
-      rng.reset(ctx.bits());
-      return reshape(value, opt, rng, perm);
+      return reshape(value, opt, () => ctx.rng(), perm);
     };
   },
 });

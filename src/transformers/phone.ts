@@ -1,11 +1,18 @@
 import { commonParams, defineTransformer, z } from './define.js';
+import { domainPermutation } from './fpe.js';
+import { reshape } from './shape.js';
+import { fitLength } from './text-fit.js';
+
+const SHAPE = { letters: false, keepFirst: 0, keepLast: 0 };
 
 /**
  * Keeps the original's shape (separators, length, a leading +country code) and replaces the other
- * digits; or follows `format`, where every # becomes a digit.
+ * digits; or follows `format`, where every # becomes a digit. With `unique` (from the rule or a
+ * UNIQUE/PRIMARY KEY column) the digits are permuted under a key, so distinct phones stay distinct.
  */
 export const phone = defineTransformer({
   name: 'phone',
+  category: 'person',
   summary: 'Same shape, new digits: +1 (415) 555-0132 → +1 (982) 301-7746',
   example: { before: '+1 (415) 555-0132', after: '+1 (982) 301-7746' },
   params: z.object({
@@ -14,24 +21,37 @@ export const phone = defineTransformer({
     keepCountryCode: z.boolean().default(true).describe('Keep the digits right after a leading "+" up to the first separator.'),
   }),
   accepts: ['text', 'other'],
-  create(params) {
+  canBeUnique: (p) => p.format === undefined,
+  check(params, column) {
+    const max = column.type?.maxLength;
+    if (params.format !== undefined && max !== undefined && params.format.length > max) {
+      return `the phone format "${params.format}" is ${params.format.length} characters; the column holds ${max}`;
+    }
+    return undefined;
+  },
+  create(params, site) {
     const { format, keepCountryCode } = params;
+    const max = site.column.type?.maxLength;
+    const permOf = site.unique && format === undefined ? domainPermutation() : undefined;
     return (value, ctx) => {
-      const rng = ctx.rng();
-      const pattern = format ?? value;
-      let out = '';
-      let i = 0;
-      if (format === undefined && keepCountryCode && pattern.startsWith('+')) {
-        out = '+';
-        i = 1;
-        while (i < pattern.length && pattern.charCodeAt(i) >= 48 && pattern.charCodeAt(i) <= 57) out += pattern[i++];
+      if (format !== undefined) {
+        const rng = ctx.rng();
+        let out = '';
+        for (let i = 0; i < format.length; i++) {
+          const ch = format[i];
+          out += ch === '#' ? String.fromCharCode(48 + rng.int(10)) : ch;
+        }
+        return fitLength(out, max);
       }
-      for (; i < pattern.length; i++) {
-        const ch = pattern[i];
-        const isSlot = format !== undefined ? ch === '#' : ch >= '0' && ch <= '9';
-        out += isSlot ? String.fromCharCode(48 + rng.int(10)) : ch;
+      let cc = 0;
+      if (keepCountryCode && value.charCodeAt(0) === 43 /* + */) {
+        cc = 1;
+        while (cc < value.length && value.charCodeAt(cc) >= 48 && value.charCodeAt(cc) <= 57) cc++;
+        if (cc === value.length) cc = 1; // "+14155550132": no separator, keep only the "+"
       }
-      return out;
+      const perm = permOf?.(ctx);
+      const rest = reshape(cc === 0 ? value : value.slice(cc), SHAPE, () => ctx.rng(), perm);
+      return cc === 0 ? rest : value.slice(0, cc) + rest;
     };
   },
 });

@@ -19,9 +19,9 @@ const slots = new Int32Array(256);
 const digits = new Int32Array(256);
 const radix = new Int32Array(256);
 
-export function reshape(value: string, opt: ShapeOptions, rng: Rng, perm?: KeyedPermutation, tweak = 0): string {
+export function reshape(value: string, opt: ShapeOptions, rngOf: () => Rng, perm?: KeyedPermutation, tweak = 0): string {
   const n = value.length;
-  if (n > slots.length) return reshapeDraw(value, opt, rng);
+  if (n > slots.length) return reshapeDraw(value, opt, rngOf());
   let count = 0;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
@@ -44,6 +44,7 @@ export function reshape(value: string, opt: ShapeOptions, rng: Rng, perm?: Keyed
   if (perm && bits < UNIQUE_BITS) {
     perm.permuteDigits(digits, radix, len, (tweak * 7919 + shapeKey) >>> 0);
   } else {
+    const rng = rngOf();
     for (let j = 0; j < len; j++) digits[j] = rng.int(radix[j]);
   }
   let out = '';

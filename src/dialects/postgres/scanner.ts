@@ -86,6 +86,11 @@ export class PgScanner extends ChunkScanner {
     }
   }
 
+  protected override onRowShift(delta: number): void {
+    this.fieldStart += delta;
+    this.fieldLastEnd += delta;
+  }
+
   // --- hooks for the lexers (public so the mode files can call them) ---
 
   stopHere(i: number): number {
@@ -183,7 +188,6 @@ export class PgScanner extends ChunkScanner {
     this.tableName = tableKey(header.table);
     this.plan = this.planFor(header.table, header.columns, i);
     if (this.plan?.truncate) {
-      this.plan.rows++;
       this.dropHold(i);
       this.discarding = true;
       return i;
