@@ -19,6 +19,7 @@ export function readDump(mode: (typeof DUMP_MODES)[number]): Buffer {
   return readFixture(`dumps/mariadb-10.11.${mode}.sql`);
 }
 
+/** `row` counts the table's rows across statements (0-based). */
 export interface FieldSpan { table: string; row: number; index: number; start: number; end: number }
 
 /** Every field of every INSERT/REPLACE tuple of a dump, as byte spans. */
@@ -26,11 +27,12 @@ export function insertFields(dump: Buffer): FieldSpan[] {
   const out: FieldSpan[] = [];
   const head = /^(?:INSERT(?: IGNORE)?|REPLACE) INTO `((?:[^`]|``)+)`[^\n]*? VALUES ?/gm;
   const text = dump.toString('latin1'); // 1 char per byte: indexes are byte offsets
+  const rows = new Map<string, number>(); // rows so far per table, across statements
   let m: RegExpExecArray | null;
   while ((m = head.exec(text))) {
     const table = m[1].replace(/``/g, '`');
     let i = m.index + m[0].length;
-    let row = 0;
+    let row = rows.get(table) ?? 0;
     for (;;) {
       while (dump[i] === 0x0a || dump[i] === 0x20) i++;
       if (dump[i] !== 0x28) throw new Error(`expected ( at ${i}`);
@@ -48,6 +50,7 @@ export function insertFields(dump: Buffer): FieldSpan[] {
         } else i++;
       }
       row++;
+      rows.set(table, row);
       if (dump[i] === 0x3b) break;
       if (dump[i] !== 0x2c) throw new Error(`expected , or ; at ${i}`);
       i++;

@@ -1,0 +1,95 @@
+import { isUtf8 } from 'node:buffer';
+import type { FieldCodec, RowFields } from '../../core/row.js';
+import type { ColumnInfo } from '../../model.js';
+import { stringToBytes, type MysqlCharset } from './charset.js';
+import { decodeBytes, escapeString, fieldKind, introducer, type FieldKind } from './literal.js';
+import { bytesToString } from './charset.js';
+
+const GEOMETRY = /^(?:geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Columns whose dumped values are raw bytes, not text in the dump's charset. */
+export function isBinaryColumn(info: ColumnInfo | undefined): boolean {
+  const t = info?.type;
+  return t !== undefined && (t.kind === 'binary' || GEOMETRY.test(t.raw));
+}
+
+/**
+ * The FieldCodec of a MySQL dump. Decodes a Field with the charset of the statement (character_set_client),
+ * except for binary columns (BLOB, BINARY, VARBINARY, BIT, geometry; `_binary '..'` and 0x.. fields; and,
+ * when the dump's DDL is missing, quoted bytes that are not valid UTF-8): those decode byte for byte to
+ * U+0000..U+00FF, and a replacement is written as a 0x.. hex literal, which is ASCII in every charset.
+ * Text replacements are written as '..' escaped like mysqldump, numbers bare where the original was bare.
+ */
+export class MysqlFieldCodec implements FieldCodec {
+  encoding: BufferEncoding = 'utf8';
+  private charset: MysqlCharset = 'utf8';
+  private row: RowFields | undefined;
+  private columns: ColumnInfo[] = [];
+  private ruled: number[] = [];
+
+  setCharset(charset: MysqlCharset): void {
+    this.charset = charset;
+    this.encoding = charset === 'utf8' ? 'utf8' : 'latin1';
+  }
+
+  /** The Row being written and its table's columns (for per-column binary-ness). */
+  bind(row: RowFields, columns: ColumnInfo[], ruled: number[]): void {
+    this.row = row;
+    this.columns = columns;
+    this.ruled = ruled;
+  }
+
+  private columnAt(start: number): ColumnInfo | undefined {
+    const row = this.row;
+    if (!row) return undefined;
+    for (const k of this.ruled) if (k < row.count && row.starts[k] === start) return this.columns[k];
+    for (let k = 0; k < row.count; k++) if (row.starts[k] === start) return this.columns[k];
+    return undefined;
+  }
+
+  private binaryField(buf: Buffer, start: number, end: number, kind: FieldKind): boolean {
+    if (isBinaryColumn(this.columnAt(start))) return true;
+    switch (kind) {
+      case 'hex':
+      case 'hexString':
+      case 'bitString':
+        return true;
+      case 'introducer':
+        return introducer(buf, start, end).name === 'binary';
+      case 'string':
+        // No DDL says what the column is: quoted bytes that are not UTF-8 can only be binary.
+        return this.charset === 'utf8' && this.columnAt(start)?.type === undefined && !isUtf8(decodeBytes(buf, start, end, kind)!);
+      default:
+        return false;
+    }
+  }
+
+  decode(buf: Buffer, start: number, end: number): string | null | undefined {
+    const kind = fieldKind(buf, start, end);
+    if (kind === 'other' || kind === 'default') return undefined;
+    const bytes = decodeBytes(buf, start, end, kind);
+    if (bytes === null) return null;
+    if (this.binaryField(buf, start, end, kind)) return bytesToString(bytes, 'binary');
+    if (kind === 'introducer') {
+      const name = introducer(buf, start, end).name;
+      if (name === 'latin1') return bytesToString(bytes, 'latin1');
+      if (name.startsWith('utf8')) return bytesToString(bytes, 'utf8');
+    }
+    return bytesToString(bytes, this.charset);
+  }
+
+  encode(value: string | null, buf: Buffer, start: number, end: number): string {
+    if (value === null) return 'NULL';
+    const kind = fieldKind(buf, start, end);
+    if (this.binaryField(buf, start, end, kind)) {
+      if (value.length === 0) return "''";
+      return `0x${stringToBytes(value, 'binary').toString('hex').toUpperCase()}`;
+    }
+    if ((kind === 'number' || kind === 'boolean') && NUMBER.test(value)) return value;
+    const quoted = `'${escapeString(value)}'`;
+    if (this.charset === 'utf8') return quoted;
+    // The sink writes latin1 strings byte for byte: turn MySQL latin1 (cp1252) text into those bytes.
+    return stringToBytes(quoted, this.charset).toString('latin1');
+  }
+}

@@ -1,0 +1,386 @@
+import { ChunkScanner } from '../../core/chunk-scanner.js';
+import type { TablePlan } from '../../rules/table-plan.js';
+import { tableKey, type TableRef } from '../../model.js';
+import type { ScanEnv } from '../dialect.js';
+import { charsetFromName, type MysqlCharset } from './charset.js';
+import { MysqlFieldCodec } from './codec.js';
+import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
+import { parseInsertHead, parseSet, parseUse } from './header.js';
+import { L_BODY, L_START, L_LINE_COMMENT, lexStatement } from './statement-lexer.js';
+import { lexValues, V_BETWEEN } from './values-lexer.js';
+
+export type MysqlMode = 'stmt' | 'values';
+export type StmtKind = 'none' | 'insert' | 'create' | 'create-table' | 'set' | 'use' | 'other';
+
+/**
+ * The MySQL/MariaDB dump scanner: what the mysql client would read, split into statements at the
+ * current DELIMITER, with INSERT/REPLACE values split into fields only for tables that have rules.
+ * Tracks `USE db`, `SET NAMES` / `character_set_client` (and the @saved_cs_client dance around
+ * CREATE TABLE), and reads CREATE TABLE for column names and types.
+ */
+export class MysqlScanner extends ChunkScanner {
+  mode: MysqlMode = 'stmt';
+  // statement lexer state (statement-lexer.ts)
+  lex = L_START;
+  lexReturn = L_START;
+  quote = 0x27;
+  parenDepth = 0;
+  delim: Buffer = Buffer.from(';');
+  delim0 = 0x3b;
+  delimiterStart = 0;
+  eatNewline = false;
+  kind: StmtKind = 'none';
+  trackWords = false;
+  wordCount = 0;
+  stmtStartAbs = 0;
+  // values lexer state (values-lexer.ts)
+  vstate = V_BETWEEN;
+  vdepth = 0;
+  fieldStart = 0;
+  fieldLastEnd = 0;
+  strBackslash = false;
+  // the next backslash in the current chunk at or after the last query (-1: none left)
+  private bsChunk: Buffer | null = null;
+  private bsPos = -1;
+
+  /** character_set_client as the dump set it (undefined: never set, utf8mb4 assumed). */
+  private clientName: string | undefined;
+  private readonly vars = new Map<string, string>();
+  private noBackslashEscapes = false;
+  private database: string | undefined;
+  private headerDatabase: string | undefined;
+  private sawHeader = false;
+  private sawFooter = false;
+  private assumedNoted = false;
+  readonly codec = new MysqlFieldCodec();
+  private pendingShifted = false;
+  private ruledPlan: TablePlan | null = null;
+  private ruledIndexes: number[] = [];
+
+  constructor(env: ScanEnv) {
+    super(env);
+  }
+
+  protected step(chunk: Buffer, i: number): number {
+    return this.mode === 'stmt' ? lexStatement(this, chunk, i) : lexValues(this, chunk, i);
+  }
+
+  nextBackslash(chunk: Buffer, from: number): number {
+    if (this.bsChunk !== chunk || (this.bsPos >= 0 && this.bsPos < from)) {
+      this.bsChunk = chunk;
+      this.bsPos = chunk.indexOf(0x5c, from);
+    }
+    return this.bsPos;
+  }
+
+  setDelimiter(text: string): void {
+    const d = text.trim().split(/\s/)[0] ?? '';
+    if (d.length === 0) this.error('DUMP_INSERT_SYNTAX', 'DELIMITER without a delimiter', 0);
+    this.delim = Buffer.from(d, 'latin1');
+    this.delim0 = this.delim[0];
+  }
+
+  beginStatement(i: number): void {
+    this.lex = L_BODY;
+    this.kind = 'none';
+    this.trackWords = true;
+    this.wordCount = 0;
+    this.parenDepth = 0;
+    this.stmtStartAbs = this.chunkOffset + i;
+  }
+
+  /** The first words decide what the statement is and whether a copy of it is kept. */
+  onWord(chunk: Buffer, ws: number, we: number): number {
+    const n = ++this.wordCount;
+    const w = we - ws <= 12 ? chunk.toString('latin1', ws, we).toLowerCase() : '';
+    if (n === 1) {
+      const start = this.stmtStartAbs - this.chunkOffset;
+      switch (w) {
+        case 'insert':
+        case 'replace':
+          this.kind = 'insert';
+          this.startCapture(start);
+          this.startHold(start);
+          break;
+        case 'create':
+        case 'set':
+        case 'use':
+          this.kind = w;
+          this.startCapture(start);
+          if (w !== 'create') this.trackWords = false;
+          break;
+        default:
+          this.kind = 'other';
+          this.trackWords = false;
+      }
+      return we;
+    }
+    if (this.kind === 'create') {
+      if (w === 'table') {
+        this.kind = 'create-table';
+        this.trackWords = false;
+      } else if (!(w === 'or' || w === 'replace' || w === 'temporary') || n > 4) {
+        this.kind = 'other';
+        this.trackWords = false;
+        this.stopCapture();
+      }
+    } else if (this.kind === 'insert' && this.parenDepth === 0 && (w === 'values' || w === 'value')) {
+      return this.onInsertValues(we);
+    }
+    return we;
+  }
+
+  /** `INSERT INTO t (...) VALUES` read: decide to mask, stream through, or drop (truncate). */
+  private onInsertValues(i: number): number {
+    this.trackWords = false;
+    const head = this.endCapture(i);
+    const parsed = head && parseInsertHead(head.toString(this.encoding()), this.database);
+    if (!parsed) {
+      this.releaseHold();
+      return i;
+    }
+    this.tableName = tableKey(parsed.table);
+    this.plan = this.planFor(parsed.table, parsed.columns, i);
+    if (this.plan?.truncate) {
+      this.plan.rows++;
+      this.dropHold(i);
+      this.discarding = true;
+      return i;
+    }
+    this.releaseHold();
+    if (this.plan) {
+      this.mode = 'values';
+      this.vstate = V_BETWEEN;
+    }
+    return i;
+  }
+
+  private planFor(table: TableRef, columns: string[] | undefined, i: number): TablePlan | null {
+    // Without a column list, INSERT lists every column but the INVISIBLE ones.
+    const schema = this.env.planner.schemaOf(table) as MysqlTableSchema | undefined;
+    const names = columns ?? schema?.columns.filter((c) => !c.invisible).map((c) => c.name);
+    const plan = this.env.planner.planFor(table, names, this.positionAt(i));
+    if (plan && !plan.truncate) {
+      const charset = this.charset();
+      if (charset === undefined) {
+        this.fail('DUMP_UNSUPPORTED_ENCODING', `the dump's character set ${this.clientName} is not supported for masking`, i, {
+          hint: 'dump with --default-character-set=utf8mb4',
+        });
+      }
+      if (this.noBackslashEscapes) {
+        this.fail('DUMP_INSERT_SYNTAX', 'the dump sets sql_mode NO_BACKSLASH_ESCAPES, which veil-stream does not read', i, {
+          hint: 'dump with mysqldump or mariadb-dump, which write backslash escapes',
+        });
+      }
+      this.codec.setCharset(charset);
+      if (this.clientName === undefined && !this.assumedNoted) {
+        this.assumedNoted = true;
+        this.env.diagnostics.push({
+          code: 'DUMP_ENCODING_ASSUMED',
+          severity: 'notice',
+          message: 'the dump does not say its character set (no SET NAMES): utf8mb4 is assumed',
+          position: this.positionAt(i),
+        });
+      }
+    }
+    return plan;
+  }
+
+  /** The charset of statement text and literals now; undefined when unsupported. */
+  private charset(): MysqlCharset | undefined {
+    return this.clientName === undefined ? 'utf8' : charsetFromName(this.clientName);
+  }
+
+  private encoding(): BufferEncoding {
+    return this.charset() === 'utf8' || this.charset() === undefined ? 'utf8' : 'latin1';
+  }
+
+  /** A tuple ended at chunk index `end`: assemble it, check it, write it through the plan. */
+  endTuple(end: number): void {
+    const plan = this.plan!;
+    const row = this.assembleRow(end);
+    const want = plan.columns.length;
+    if (want > 0 && row.count !== want) {
+      this.fail('DUMP_INSERT_FIELD_COUNT', `a row of ${plan.key} has ${row.count} values; the table has ${want} columns`, end, {
+        row: plan.rows + 1,
+        hint: 'the INSERT does not match the table definition; was the dump edited?',
+      });
+    }
+    if (this.ruledPlan !== plan) {
+      this.ruledPlan = plan;
+      this.ruledIndexes = plan.ruled.map((c) => c.index);
+    }
+    this.codec.bind(row, plan.columns, this.ruledIndexes);
+    this.emitRow(this.codec, !plan.truncate);
+    this.vstate = V_BETWEEN;
+  }
+
+  /** A statement ended at chunk index `end` (just past its delimiter). */
+  endStatement(end: number): number {
+    if (this.capturing) {
+      const text = this.endCapture(end);
+      if (text) this.onStatementText(text, end);
+    }
+    if (this.discarding) {
+      this.discarding = false;
+      this.passStart = end;
+      this.eatNewline = true;
+    }
+    if (this.holding) this.releaseHold();
+    this.lex = L_START;
+    this.kind = 'none';
+    this.trackWords = false;
+    this.mode = 'stmt';
+    this.plan = null;
+    this.tableName = undefined;
+    return end;
+  }
+
+  private onStatementText(text: Buffer, end: number): void {
+    const body = text.subarray(0, text.length - this.delim.length);
+    switch (this.kind) {
+      case 'create-table': {
+        let schema: MysqlTableSchema;
+        try {
+          schema = parseCreateTable(body, { schema: this.database, charset: this.charset() ?? 'utf8' });
+        } catch (e) {
+          this.env.diagnostics.push({
+            code: 'DDL_UNPARSED',
+            severity: 'warning',
+            message: `a CREATE TABLE statement could not be read: ${(e as Error).message}`,
+            position: this.positionAt(end),
+          });
+          return;
+        }
+        this.env.planner.registerSchema(schema);
+        return;
+      }
+      case 'set':
+        this.onSet(body.toString('latin1'));
+        return;
+      case 'use': {
+        const db = parseUse(body.toString(this.encoding()));
+        if (db !== undefined) this.database = db;
+        return;
+      }
+      case 'insert': {
+        // INSERT ... SELECT / SET: no VALUES to mask. Fine for tables without rules.
+        const head = parseInsertHead(body.toString(this.encoding()), this.database);
+        if (head && this.env.planner.hasRules(head.table)) {
+          this.fail('DUMP_INSERT_SYNTAX', `an INSERT into ${tableKey(head.table)} has no VALUES list to mask`, end, {
+            hint: 'veil-stream masks INSERT ... VALUES as mysqldump writes them',
+          });
+        }
+        return;
+      }
+      default:
+    }
+  }
+
+  private onSet(sql: string): void {
+    for (const { name, value } of parseSet(sql) ?? []) {
+      const resolved = value.startsWith('@@') ? this.systemVar(value.slice(2)) : value.startsWith('@') ? this.vars.get(value.toLowerCase()) : value;
+      if (name.startsWith('@')) {
+        if (resolved !== undefined) this.vars.set(name, resolved);
+        else this.vars.delete(name);
+      } else if (name === 'names' || name === 'character set' || name === 'character_set_client') {
+        this.clientName = resolved;
+      } else if (name === 'sql_mode' && resolved !== undefined) {
+        this.noBackslashEscapes = /NO_BACKSLASH_ESCAPES/i.test(resolved);
+      }
+    }
+  }
+
+  private systemVar(name: string): string | undefined {
+    if (name === 'character_set_client') return this.clientName;
+    if (name === 'sql_mode') return this.noBackslashEscapes ? 'NO_BACKSLASH_ESCAPES' : '';
+    return undefined;
+  }
+
+  /** A comment line between statements: the dump header (`-- Host: h    Database: db`) and footer. */
+  onTopComment(chunk: Buffer, i: number): void {
+    const nl = chunk.indexOf(10, i);
+    const text = chunk.toString('utf8', i, Math.min(nl < 0 ? chunk.length : nl, i + 300));
+    if (/^-- (MySQL|MariaDB) dump /.test(text)) this.sawHeader = true;
+    else if (text.startsWith('-- Dump completed')) this.sawFooter = true;
+    else {
+      const m = /^-- Host: .*?\bDatabase: (.+?)\s*$/.exec(text);
+      if (m && this.database === undefined) {
+        this.headerDatabase = m[1];
+        this.database = m[1];
+      }
+    }
+  }
+
+  protected finish(): void {
+    const at = 0;
+    if (this.mode === 'values') {
+      this.fail('DUMP_UNTERMINATED_STATEMENT', `the INSERT into ${this.tableName} ends in the middle of its values`, at, {
+        hint: 'the dump looks truncated; did the dump finish?',
+      });
+    }
+    if (this.lex === L_START || (this.lex === L_LINE_COMMENT && this.lexReturn === L_START)) {
+      if (this.sawHeader && !this.sawFooter) {
+        this.fail('DUMP_TRUNCATED', 'the dump has a mysqldump/mariadb-dump header but no "-- Dump completed" footer', at, {
+          hint: 'the dump looks truncated; did the dump finish? (use set -o pipefail)',
+        });
+      }
+      return;
+    }
+    if (this.lex !== L_BODY) {
+      this.fail('DUMP_UNTERMINATED_STRING', 'the dump ends inside a quoted string, identifier or comment', at, {
+        hint: 'the dump looks truncated, or a quote is unbalanced',
+      });
+    }
+    this.fail('DUMP_UNTERMINATED_STATEMENT', `the dump ends in the middle of a statement (no closing "${this.delim.toString('latin1')}")`, at, {
+      hint: 'the dump looks truncated; did the dump finish?',
+    });
+  }
+
+  /** The database named by the dump header (single-database dumps without USE). */
+  get headerDb(): string | undefined {
+    return this.headerDatabase;
+  }
+
+  // expose protected helpers to the lexer files
+  stopHere(i: number): number {
+    return this.stop(i);
+  }
+  markNewline(i: number): void {
+    this.newline(i);
+  }
+  lines(chunk: Buffer, a: number, b: number): void {
+    this.countLines(chunk, a, b);
+  }
+  rowBegin(i: number): void {
+    this.openRow(i);
+    this.pendingShifted = false;
+  }
+  /**
+   * When a Row starts being carried, the core moves the offsets of its finished fields into row
+   * coordinates; the field still being read must move the same way.
+   */
+  syncCarry(): void {
+    if (this.carryingRow && !this.pendingShifted) {
+      this.pendingShifted = true;
+      this.fieldStart -= this.rowStart;
+      this.fieldLastEnd -= this.rowStart;
+    }
+  }
+  get rowDeltaNow(): number {
+    return this.rowDelta;
+  }
+  get fields() {
+    return this.row;
+  }
+  get isEof(): boolean {
+    return this.eof;
+  }
+  get isRowOpen(): boolean {
+    return this.rowOpen;
+  }
+  skipTo(i: number): void {
+    this.passStart = i;
+  }
+  error: ChunkScanner['fail'] = (code, message, i, details) => this.fail(code, message, i, details);
+}
