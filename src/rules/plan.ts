@@ -49,6 +49,24 @@ export class Planner {
     }
   }
 
+  /**
+   * A table's columns in storage order: columns inherited through CREATE TABLE ... INHERITS or
+   * PARTITION OF come first (merged by name), then its own, as PostgreSQL orders them.
+   */
+  columnsOf(table: TableRef, depth = 0): ColumnInfo[] {
+    const schema = this.schemas.get(tableKey(table));
+    if (!schema) return [];
+    if (schema.parents.length === 0 || depth > 16) return schema.columns;
+    const out: ColumnInfo[] = [];
+    for (const p of schema.parents) for (const c of this.columnsOf(p, depth + 1)) if (!out.some((o) => o.name === c.name)) out.push(c);
+    for (const c of schema.columns) {
+      const i = out.findIndex((o) => o.name === c.name);
+      if (i >= 0) out[i] = { ...out[i], ...c };
+      else out.push(c);
+    }
+    return out;
+  }
+
   schemaOf(table: TableRef): TableSchema | undefined {
     return this.schemas.get(tableKey(table));
   }
@@ -71,7 +89,7 @@ export class Planner {
     for (const r of tables) this.hits.table(r.key);
     let names = columnNames;
     // Without a column list, values follow the DDL's columns; pg_dump writes DEFAULT for generated ones.
-    if (!names && schema) names = schema.columns.map((c) => c.name);
+    if (!names && schema) names = this.columnsOf(table).map((c) => c.name);
     let plan: TablePlan | null = null;
     if (tables.length > 0) {
       const truncate = tables.some((t) => t.truncate);
@@ -85,7 +103,8 @@ export class Planner {
         }
         names = [];
       }
-      const infos: ColumnInfo[] = names.map((n) => schema?.columns.find((c) => c.name === n) ?? { name: n });
+      const known = schema ? this.columnsOf(table) : [];
+      const infos: ColumnInfo[] = names.map((n) => known.find((c) => c.name === n) ?? { name: n });
       const planCols: PlanColumn[] = [];
       infos.forEach((info, index) => {
         const rule = columns.get(info.name);
