@@ -1,31 +1,24 @@
-import { allLocales, type LocaleDefinition } from '@faker-js/faker';
-import type { Rng } from '../seed/rng.js';
+import type { LocaleDefinition } from '@faker-js/faker';
+import { fakerFor } from '../seed/faker.js';
+import { Rng } from '../seed/rng.js';
 import { asciiSlug } from './text-fit.js';
 
 /**
  * Direct access to Faker's locale definitions, for the hot paths (names, emails, usernames): picking
- * from a precomputed array with our Rng is ~10x faster than going through Faker's helpers.
+ * from a precomputed array with our Rng is several times faster than going through Faker's helpers.
+ * Locales must be loaded first (seed/faker.ts loadLocales; mask.prepare() does it for a rules file);
+ * each loaded locale's definitions already fall back to its parent locale, en and base.
  */
-const LOCALES = allLocales as Record<string, LocaleDefinition>;
+const probe = new Rng();
 
-/** The definitions consulted for `locale`, most specific first: de_AT → de_AT, de, en, base. */
-export function localeChain(locale: string): LocaleDefinition[] {
-  const out: LocaleDefinition[] = [];
-  const add = (name: string): void => {
-    const d = LOCALES[name];
-    if (d && !out.includes(d)) out.push(d);
-  };
-  add(locale);
-  add(locale.split('_')[0]);
-  add('en');
-  add('base');
-  return out;
+export function definitions(locale: string): LocaleDefinition {
+  return fakerFor(probe, locale).rawDefinitions as LocaleDefinition;
 }
 
-/** The first definition along the locale chain that `get` finds (non-empty). */
+/** The definition `get` finds in the locale (non-empty), else in en. */
 export function lookup<T>(locale: string, get: (d: LocaleDefinition) => T | undefined | null): T | undefined {
-  for (const d of localeChain(locale)) {
-    const v = get(d);
+  for (const name of locale === 'en' ? ['en'] : [locale, 'en']) {
+    const v = get(definitions(name));
     if (v !== undefined && v !== null && (!Array.isArray(v) || v.length > 0)) return v;
   }
   return undefined;

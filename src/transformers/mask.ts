@@ -3,6 +3,7 @@ import { commonParams, defineTransformer, z } from './define.js';
 /** Replace characters with a mask character, keeping the first/last N (and separators, if asked). */
 export const mask = defineTransformer({
   name: 'mask',
+  category: 'generic',
   summary: 'Mask all but the first/last N characters: 4111111111111111 → ************1111',
   example: { before: '4111111111111111', after: '************1111', params: { keepLast: 4 } },
   params: z.object({

@@ -98,14 +98,22 @@ function fromDefinition(locale: string, def: unknown, symbols: boolean, depth: n
 /** Compile a pattern string: literal text, {{references}} and (for symbol keys) #, ? and *. */
 function compile(locale: string, pattern: string, symbols: boolean, depth: number): Gen {
   const pieces: (string | Gen)[] = [];
-  const re = /\{\{([^{}]+)\}\}/g;
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(pattern)) !== null) {
-    if (m.index > last) pieces.push(...literal(pattern.slice(last, m.index), symbols));
-    const ref = m[1].trim();
-    pieces.push(/^[A-Za-z_]+(\.[A-Za-z_]+)+$/.test(ref) ? lazy(locale, ref, depth + 1) : fallback(m[0]));
-    last = m.index + m[0].length;
+  for (;;) {
+    const open = pattern.indexOf('{{', last);
+    const close = open < 0 ? -1 : pattern.indexOf('}}', open + 2);
+    if (close < 0) break;
+    // "{{number.int({...})}}": the reference ends at the first "}}" after a balanced argument list
+    let end = close;
+    const paren = pattern.indexOf('(', open);
+    if (paren >= 0 && paren < close) {
+      const rp = pattern.indexOf(')}}', paren);
+      if (rp >= 0) end = rp + 1;
+    }
+    if (open > last) pieces.push(...literal(pattern.slice(last, open), symbols));
+    const ref = pattern.slice(open + 2, end).trim();
+    pieces.push(/^[A-Za-z_]+(\.[A-Za-z_]+)+$/.test(ref) ? lazy(locale, ref, depth + 1) : fallback(`{{${ref}}}`));
+    last = end + 2;
   }
   if (last < pattern.length) pieces.push(...literal(pattern.slice(last), symbols));
   if (pieces.length === 1 && typeof pieces[0] === 'string') {

@@ -5,6 +5,14 @@ import { fitLength } from './text-fit.js';
 
 const SHAPE = { letters: false, keepFirst: 0, keepLast: 0 };
 
+const FALLBACK_FORMAT = '(###) ###-####';
+
+function countDigits(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) n++;
+  return n;
+}
+
 /**
  * Keeps the original's shape (separators, length, a leading +country code) and replaces the other
  * digits; or follows `format`, where every # becomes a digit. With `unique` (from the rule or a

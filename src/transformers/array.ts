@@ -1,0 +1,53 @@
+import { VeilError, visible } from '../errors.js';
+import { tableKey } from '../model.js';
+import { childPath } from '../rules/json-path.js';
+import { commonParams, defineTransformer, z } from './define.js';
+import { onInvalidParam } from './json.js';
+import { nestedRule } from './nested.js';
+import { ArraySyntaxError, mapArray } from './pg-array.js';
+
+/**
+ * PostgreSQL arrays ({a,b,"c d",NULL}, any dimension): the `element` rule is applied to each element
+ * (NULL elements stay NULL), and a valid array literal is written back with quoting as PostgreSQL does.
+ */
+export const array = defineTransformer({
+  name: 'array',
+  category: 'composite',
+  summary: 'Apply a rule to each element of a PostgreSQL array: {jane@acme.io,NULL} → {maria.kozey.q7m3…@example.com,NULL}',
+  example: {
+    before: '{jane@acme.io,NULL}',
+    after: '{maria.kozey.q7m3xk2ab9d4tq5wz@example.com,NULL}',
+    params: { element: 'email' },
+  },
+  params: z.object({
+    ...commonParams,
+    element: nestedRule('The rule for each element: a transformer name or an object with "transformer" and params.'),
+    delimiter: z.string().length(1).default(',').describe('Element delimiter (";" for box arrays).'),
+    onInvalid: onInvalidParam,
+  }),
+  accepts: ['array', 'text', 'other'],
+  create(p, site) {
+    const elementType = site.column.type?.element;
+    const b = site.bind(p.element, childPath(site.path, 'element'), { type: elementType, unique: false });
+    const where = `${tableKey(site.table)}.${site.column.name}`;
+    return {
+      reads: b.reads,
+      fn(value, ctx) {
+        try {
+          return mapArray(value, (el) => (el === null ? null : b.fn(el, ctx)), p.delimiter);
+        } catch (e) {
+          if (!(e instanceof ArraySyntaxError)) throw e;
+          if (p.onInvalid === 'null') return null;
+          if (p.onInvalid === 'keep') return value;
+          throw new VeilError('DUMP_VALUE_REJECTED', `${where} holds an invalid array literal at character ${e.at + 1} of the value: ${e.message}`, {
+            column: site.column.name,
+            table: tableKey(site.table),
+            path: site.path,
+            excerpt: visible(value.slice(Math.max(0, e.at - 30), e.at + 30)),
+            hint: 'fix the data, or set "onInvalid": "null" or "keep" on the array rule',
+          });
+        }
+      },
+    };
+  },
+});

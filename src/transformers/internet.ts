@@ -1,0 +1,201 @@
+import { Rng } from '../seed/rng.js';
+import { commonParams, defineTransformer, z } from './define.js';
+import { domainPermutation, type KeyedPermutation } from './fpe.js';
+import { formatIpv4, formatIpv6, parseIp } from './ip.js';
+import { list } from './locale-data.js';
+import { UNIQUE_TAG_CHARS, base32, fitLength } from './text-fit.js';
+
+const ipParams = z.object({
+  ...commonParams,
+  keepPrefix: z.number().int().min(0).max(128).default(0).describe('Leading bits of the address kept (e.g. 16 keeps 10.1.x.x; 48 keeps an IPv6 site prefix).'),
+});
+
+/**
+ * Addresses of either family keep their family, prefix length suffix ("/24") and the first
+ * `keepPrefix` bits; IPv4 bits are permuted under a key (a bijection: unique by construction), IPv6
+ * bits come from the value's 128 keyed bits.
+ */
+function ipTransformer(name: 'ipv4' | 'ipv6') {
+  return defineTransformer({
+    name,
+    category: 'internet',
+    summary:
+      name === 'ipv4'
+        ? 'IPv4 address (IPv6 inputs stay IPv6), keyed bijection, prefix bits kept on request: 192.168.1.20 → 83.17.201.4'
+        : 'IPv6 address (IPv4 inputs stay IPv4), keyed, prefix bits kept on request: 2001:db8::1 → 5f3a:9c1::e2:4b71',
+    example: name === 'ipv4' ? { before: '192.168.1.20', after: '83.17.201.4' } : { before: '2001:db8::1', after: '5f3a:9c1::e2:4b71' },
+    params: ipParams,
+    accepts: ['inet', 'text', 'other'],
+    // IPv4 is a permutation; IPv6 needs >= 85 fresh bits
+    canBeUnique: (p) => name === 'ipv4' || p.keepPrefix <= 128 - 85,
+    create(p, site) {
+      const permOf = domainPermutation();
+      const max = site.column.type?.maxLength;
+      return (value, ctx) => {
+        const perm = permOf(ctx);
+        const ip = parseIp(value);
+        if (!ip || ip.v === 4) {
+          const x = ip ? ip.words[0] : Math.floor(ctx.rng().next() * 4294967296);
+          return fitLength(formatIpv4(ipv4(x, Math.min(p.keepPrefix, 32), perm)) + (ip?.suffix ?? ''), max);
+        }
+        return fitLength(formatIpv6(ipv6(ip.words, p.keepPrefix, ctx.bits())) + ip.suffix, max);
+      };
+    },
+  });
+}
+
+function ipv4(x: number, keep: number, perm: KeyedPermutation): number {
+  if (keep >= 32) return x;
+  const size = 2 ** (32 - keep);
+  const high = x - (x % size);
+  return high + perm.permuteInt(x % size, size, 4 + keep * 256);
+}
+
+function ipv6(words: number[], keep: number, bits: Uint32Array): number[] {
+  const out = new Array<number>(8);
+  for (let i = 0; i < 8; i++) {
+    const fresh = (bits[i >> 1] >>> (i & 1 ? 0 : 16)) & 0xffff;
+    const keepBits = Math.max(0, Math.min(16, keep - i * 16));
+    const mask = keepBits === 0 ? 0 : (0xffff << (16 - keepBits)) & 0xffff;
+    out[i] = (words[i] & mask) | (fresh & ~mask & 0xffff);
+  }
+  return out;
+}
+
+export const ipv4Transformer = ipTransformer('ipv4');
+export const ipv6Transformer = ipTransformer('ipv6');
+
+const hexRadix = new Int32Array(12).fill(16);
+const hexDigits = new Int32Array(12);
+
+/** MAC addresses: separators and case kept, OUI (vendor prefix) kept on request, keyed bijection. */
+export const mac = defineTransformer({
+  name: 'mac',
+  category: 'internet',
+  summary: 'MAC address, same separators and case, keyed bijection: 00:1A:2B:3C:4D:5E → 7F:09:C2:5A:E1:33',
+  example: { before: '00:1A:2B:3C:4D:5E', after: '7F:09:C2:5A:E1:33' },
+  params: z.object({ ...commonParams, keepOui: z.boolean().default(false).describe('Keep the first 3 bytes (the vendor prefix).') }),
+  accepts: ['text', 'other'],
+  canBeUnique: true,
+  create(p) {
+    const permOf = domainPermutation();
+    return (value, ctx) => {
+      const perm = permOf(ctx);
+      const pos: number[] = [];
+      for (let i = 0; i < value.length && pos.length <= 12; i++) if (/[0-9A-Fa-f]/.test(value[i])) pos.push(i);
+      if (pos.length !== 12) {
+        const rng = ctx.rng();
+        let s = '';
+        for (let i = 0; i < 6; i++) s += (i ? ':' : '') + rng.int(256).toString(16).padStart(2, '0');
+        return s;
+      }
+      for (let i = 0; i < 12; i++) hexDigits[i] = parseInt(value[pos[i]], 16);
+      const from = p.keepOui ? 6 : 0;
+      perm.permuteDigits(hexDigits.subarray(from), hexRadix, 12 - from, 16);
+      const chars = value.split('');
+      for (let i = from; i < 12; i++) {
+        const h = hexDigits[i].toString(16);
+        const orig = value[pos[i]];
+        chars[pos[i]] = orig >= 'A' && orig <= 'F' ? h.toUpperCase() : orig >= 'a' && orig <= 'f' ? h : /[A-F]/.test(value) ? h.toUpperCase() : h;
+      }
+      return chars.join('');
+    };
+  },
+});
+
+function words(): { adjectives: readonly string[]; nouns: readonly string[]; suffixes: readonly string[] } {
+  return {
+    adjectives: (list('en', (d) => d.word?.adjective) ?? ['quiet']).filter((w) => /^[a-z]+$/.test(w)),
+    nouns: (list('en', (d) => d.word?.noun) ?? ['river']).filter((w) => /^[a-z]+$/.test(w)),
+    suffixes: list('en', (d) => d.internet?.domain_suffix) ?? ['com'],
+  };
+}
+
+function fakeHost(rng: Rng, w: ReturnType<typeof words>, tld: string | undefined): string {
+  const host = `${w.adjectives[rng.int(w.adjectives.length)]}-${w.nouns[rng.int(w.nouns.length)]}`;
+  return `${host}.${tld ?? w.suffixes[rng.int(w.suffixes.length)]}`;
+}
+
+/** Domain names: adjective-noun.tld, the original's TLD kept by default; `unique` adds a keyed tag label. */
+export const domain = defineTransformer({
+  name: 'domain',
+  category: 'internet',
+  summary: 'A fake domain name, same top-level domain: acme.io → quiet-river.io',
+  example: { before: 'acme.io', after: 'quiet-river.io' },
+  params: z.object({
+    ...commonParams,
+    keepTld: z.boolean().default(true).describe('Keep the original top-level domain (.io, .co.uk keeps .uk).'),
+    tagged: z.boolean().default(false).describe('Add a keyed 17-character label so distinct domains stay distinct (needed for unique).'),
+  }),
+  accepts: ['text', 'other'],
+  canBeUnique: (p) => p.tagged,
+  create(p, site) {
+    const w = words();
+    const max = site.column.type?.maxLength;
+    const rng = new Rng();
+    return (value, ctx) => {
+      const bits = ctx.bits();
+      const tag = p.tagged ? `${base32(bits, UNIQUE_TAG_CHARS)}.` : '';
+      rng.reset(bits);
+      const dot = value.lastIndexOf('.');
+      const tld = p.keepTld && dot >= 0 && dot < value.length - 1 && /^[A-Za-z]{2,24}$/.test(value.slice(dot + 1)) ? value.slice(dot + 1).toLowerCase() : undefined;
+      return fitLength(tag + fakeHost(rng, w, tld), max);
+    };
+  },
+});
+
+/**
+ * URLs: scheme kept, host replaced by a fake domain, each path segment by a word (numbers by digits of
+ * the same length), query parameter names kept and values replaced, fragments dropped.
+ */
+export const url = defineTransformer({
+  name: 'url',
+  category: 'internet',
+  summary: 'Same scheme and path depth, fake host and path: https://acme.io/u/1234?ref=mail → https://quiet-river.io/dolor/8812?ref=vesper',
+  example: { before: 'https://acme.io/u/1234?ref=mail', after: 'https://quiet-river.io/dolor/8812?ref=vesper' },
+  params: z.object({
+    ...commonParams,
+    keepHost: z.boolean().default(false).describe('Keep the original host (mask only path and query).'),
+  }),
+  accepts: ['text', 'other'],
+  create(p, site) {
+    const w = words();
+    const max = site.column.type?.maxLength;
+    return (value, ctx) => {
+      const rng = ctx.rng();
+      const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)?([^/?#]*)([^?#]*)(\?[^#]*)?/.exec(value.trim());
+      const scheme = m?.[1] ?? 'https://';
+      const host = m?.[2] ?? '';
+      const path = m?.[3] ?? '';
+      const query = m?.[4] ?? '';
+      const outHost = p.keepHost && host ? host : fakeHost(rng, w, undefined);
+      const seg = (s: string): string => (s === '' ? '' : /^[0-9]+$/.test(s) ? s.replace(/[0-9]/g, () => String(rng.int(10))) : w.nouns[rng.int(w.nouns.length)]);
+      const outPath = path.split('/').map(seg).join('/');
+      const outQuery = query
+        ? `?${query
+            .slice(1)
+            .split('&')
+            .map((kv) => {
+              const eq = kv.indexOf('=');
+              return eq < 0 ? kv : `${kv.slice(0, eq)}=${seg(kv.slice(eq + 1))}`;
+            })
+            .join('&')}`
+        : '';
+      return fitLength(`${scheme}${outHost}${outPath}${outQuery}`, max);
+    };
+  },
+});
+
+/** A realistic browser user agent string (Faker's generator, keyed per value). */
+export const userAgent = defineTransformer({
+  name: 'user-agent',
+  category: 'internet',
+  summary: 'A realistic browser user-agent string: curl/8.4.0 → Mozilla/5.0 (Macintosh; …) Firefox/118.0',
+  example: { before: 'curl/8.4.0', after: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:84.0) Gecko/20100101 Firefox/118.0' },
+  params: z.object({ ...commonParams }),
+  accepts: ['text', 'other'],
+  create(_p, site) {
+    const max = site.column.type?.maxLength;
+    return (_v, ctx) => fitLength(ctx.faker().internet.userAgent(), max);
+  },
+});

@@ -1,0 +1,114 @@
+/**
+ * The JSONPath subset of json rules: $ (root), .key, ['key'] / ["key"], [n], [*], .*, and ..key / ..*
+ * (any depth). Paths are compiled once; matching runs while the document is scanned.
+ */
+export type Seg =
+  | { t: 'key'; key: string }
+  | { t: 'index'; index: number }
+  | { t: 'any' }
+  | { t: 'deep'; inner: { t: 'key'; key: string } | { t: 'any' } };
+
+/** Parse a path; throws an Error with the character position on bad syntax. */
+export function parseJsonPath(path: string): Seg[] {
+  if (!path.startsWith('$')) throw new Error('a JSON path starts with "$", e.g. "$.user.email"');
+  const segs: Seg[] = [];
+  let i = 1;
+  const ident = /^[^.[\]\s'"*]+/;
+  while (i < path.length) {
+    const c = path[i];
+    if (c === '.') {
+      const deep = path[i + 1] === '.';
+      const j = deep ? i + 2 : i + 1;
+      let inner: { t: 'key'; key: string } | { t: 'any' };
+      let next: number;
+      if (path[j] === '*') {
+        inner = { t: 'any' };
+        next = j + 1;
+      } else if (path[j] === '[' && deep) {
+        // $..['key'] / $..[*]
+        const [seg, end] = bracket(path, j);
+        if (seg.t === 'index') throw new Error(`"..[n]" is not supported (character ${j + 1})`);
+        inner = seg;
+        next = end;
+      } else {
+        const m = ident.exec(path.slice(j));
+        if (!m) throw new Error(`expected a key name after "${deep ? '..' : '.'}" at character ${j + 1}`);
+        inner = { t: 'key', key: m[0] };
+        next = j + m[0].length;
+      }
+      segs.push(deep ? { t: 'deep', inner } : inner);
+      i = next;
+    } else if (c === '[') {
+      const [seg, end] = bracket(path, i);
+      segs.push(seg);
+      i = end;
+    } else {
+      throw new Error(`unexpected "${c}" at character ${i + 1} (use .key, ['key'], [0] or [*])`);
+    }
+  }
+  return segs;
+}
+
+function bracket(path: string, i: number): [{ t: 'key'; key: string } | { t: 'index'; index: number } | { t: 'any' }, number] {
+  const q = path[i + 1];
+  if (q === '*' && path[i + 2] === ']') return [{ t: 'any' }, i + 3];
+  if (q === "'" || q === '"') {
+    let j = i + 2;
+    let key = '';
+    while (j < path.length && path[j] !== q) {
+      if (path[j] === '\\' && j + 1 < path.length) j++;
+      key += path[j++];
+    }
+    if (path[j] !== q || path[j + 1] !== ']') throw new Error(`unclosed [${q}…${q}] at character ${i + 1}`);
+    return [{ t: 'key', key }, j + 2];
+  }
+  const m = /^(\d+)\]/.exec(path.slice(i + 1));
+  if (!m) throw new Error(`expected [n], [*] or ['key'] at character ${i + 1}`);
+  return [{ t: 'index', index: Number(m[1]) }, i + 1 + m[0].length];
+}
+
+/**
+ * Match states: pairs (pattern, position) packed as pattern * 64 + position into a small array.
+ * step() moves every state across one child (a key or an index) and reports the first pattern that
+ * the child completes.
+ */
+export class PathSet {
+  constructor(readonly paths: Seg[][]) {
+    for (const p of paths) if (p.length >= 64) throw new Error('JSON paths are limited to 63 steps');
+  }
+
+  /** The states at the root, and which pattern (if any) matches the root itself ("$"). */
+  root(): number[] {
+    return this.paths.map((_, i) => i * 64);
+  }
+
+  rootMatch(): number {
+    return this.paths.findIndex((p) => p.length === 0);
+  }
+
+  /** States after descending into child `key` (string) or `index` (number). Returns [states, matched pattern or -1]. */
+  step(states: number[], key: string | number): { next: number[]; match: number } {
+    const next: number[] = [];
+    let match = -1;
+    for (const st of states) {
+      const p = st >> 6;
+      const pos = st & 63;
+      const pat = this.paths[p];
+      const seg = pat[pos];
+      if (!seg) continue;
+      const hit = (s: Seg): boolean =>
+        s.t === 'any' ? true : s.t === 'key' ? typeof key === 'string' && key === s.key : s.t === 'index' ? key === s.index : false;
+      if (seg.t === 'deep') {
+        next.push(st); // keep looking deeper
+        if (hit(seg.inner)) {
+          if (pos + 1 === pat.length) match = match < 0 || p < match ? p : match;
+          else next.push(st + 1);
+        }
+      } else if (hit(seg)) {
+        if (pos + 1 === pat.length) match = match < 0 || p < match ? p : match;
+        else next.push(st + 1);
+      }
+    }
+    return { next, match };
+  }
+}

@@ -1,0 +1,109 @@
+import { VeilError, visible } from '../errors.js';
+import { tableKey } from '../model.js';
+import { commonParams, defineTransformer, z, type BoundValue, type ValueCtx } from './define.js';
+import { PathSet, parseJsonPath } from './json-path.js';
+import { JsonScanner, JsonSyntaxError, type JsonKind } from './json-scan.js';
+import { nestedRule } from './nested.js';
+import { childPath } from '../rules/json-path.js';
+
+const NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+export const onInvalidParam = z
+  .enum(['fail', 'null', 'keep'])
+  .default('fail')
+  .describe('When the value cannot be parsed: fail (stop with DUMP_VALUE_REJECTED and its position), null (write NULL) or keep (leave it as it is).');
+
+/**
+ * Path rules inside JSON text (json/jsonb, MySQL JSON, text holding JSON). Each selected value goes
+ * through its own nested rule (validated with the rules file), and only its bytes change: key order,
+ * whitespace and every other value are kept byte for byte. Strings are decoded before the nested rule
+ * sees them and encoded after; numbers and booleans stay numbers and booleans when the fake is one;
+ * JSON null stays null; a nested rule that returns SQL NULL writes JSON null.
+ */
+export const json = defineTransformer({
+  name: 'json',
+  category: 'composite',
+  summary: 'Rules for paths inside JSON, everything else kept byte for byte: {"user":{"email":"j@x.io"}} → {"user":{"email":"maria.kozey.q7m3…@example.com"}}',
+  example: {
+    before: '{"user":{"email":"jane@acme.io"},"tags":["vip"]}',
+    after: '{"user":{"email":"maria.kozey.q7m3xk2ab9d4tq5wz@example.com"},"tags":[null]}',
+    params: { paths: { '$.user.email': 'email', '$.tags[*]': 'null' } },
+  },
+  params: z.object({
+    ...commonParams,
+    paths: z
+      .record(z.string(), nestedRule('The rule for the values this JSON path selects: a transformer name or an object with "transformer" and params.'))
+      .superRefine((paths, ctx) => {
+        if (Object.keys(paths).length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one path, e.g. { "$.user.email": "email" }' });
+        for (const p of Object.keys(paths)) {
+          try {
+            parseJsonPath(p);
+          } catch (e) {
+            ctx.addIssue({ code: 'custom', message: `bad JSON path "${p}": ${(e as Error).message}`, path: [p] });
+          }
+        }
+      })
+      .describe('JSON path → rule. Paths: $.a.b, $["a b"], $.list[0], $.list[*], $.*, $..email (any depth). The first matching path wins; a value matched by a path is not searched further.'),
+    onInvalid: onInvalidParam,
+  }),
+  accepts: ['json', 'text', 'other'],
+  create(p, site) {
+    const entries = Object.entries(p.paths);
+    const set = new PathSet(entries.map(([path]) => parseJsonPath(path)));
+    const pathsPath = childPath(site.path, 'paths');
+    const nested: BoundValue[] = entries.map(([path, spec]) =>
+      site.bind(spec, childPath(pathsPath, path), { type: { raw: 'json value', kind: 'text' }, unique: false }),
+    );
+    const scanner = new JsonScanner(set);
+    const where = `${tableKey(site.table)}.${site.column.name}`;
+    return {
+      reads: [...new Set(nested.flatMap((n) => n.reads ?? []))],
+      fn(value, ctx) {
+        const edits: (number | string)[] = [];
+        try {
+          scanner.scan(value, (pattern, kind, start, end) => {
+            const out = replace(nested[pattern], kind, value.slice(start, end), ctx);
+            if (out !== undefined) edits.push(start, end, out);
+          });
+        } catch (e) {
+          if (!(e instanceof JsonSyntaxError)) throw e;
+          if (p.onInvalid === 'null') return null;
+          if (p.onInvalid === 'keep') return value;
+          throw new VeilError('DUMP_VALUE_REJECTED', `${where} holds invalid JSON at character ${e.at + 1} of the value: ${e.message}`, {
+            column: site.column.name,
+            table: tableKey(site.table),
+            path: site.path,
+            excerpt: visible(value.slice(Math.max(0, e.at - 30), e.at + 30)),
+            hint: 'fix the data, or set "onInvalid": "null" or "keep" on the json rule',
+          });
+        }
+        if (edits.length === 0) return value;
+        let out = '';
+        let last = 0;
+        for (let k = 0; k < edits.length; k += 3) {
+          out += value.slice(last, edits[k] as number) + (edits[k + 2] as string);
+          last = edits[k + 1] as number;
+        }
+        return out + value.slice(last);
+      },
+    };
+  },
+});
+
+/** The JSON text replacing one selected value, or undefined to keep it. */
+function replace(b: BoundValue, kind: JsonKind, raw: string, ctx: ValueCtx): string | undefined {
+  if (kind === 'null') return undefined; // JSON null stays null
+  const input = kind === 'string' ? (raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1)) : raw;
+  const out = b.fn(input, ctx);
+  if (out === null) return 'null';
+  if (kind === 'string') return out === input ? undefined : JSON.stringify(out);
+  if (out === raw) return undefined;
+  if (kind === 'number') return NUMBER_RE.test(out) ? out : JSON.stringify(out);
+  if (kind === 'true' || kind === 'false') return out === 'true' || out === 'false' ? out : JSON.stringify(out);
+  try {
+    JSON.parse(out);
+    return out;
+  } catch {
+    return JSON.stringify(out);
+  }
+}
