@@ -10,7 +10,7 @@ export { TRANSFORMERS } from './transformers/registry.js';
 
 /** Mask a whole dump held in memory (tests, small inputs). Chunks it like a stream would. */
 export async function mask(input: Buffer | string, options: MaskOptions, chunkSize = 64 * 1024): Promise<{ output: Buffer; summary: MaskSummary }> {
-  await Masker.prepare();
+  await Masker.prepare(options.rules);
   const out: Buffer[] = [];
   const m = new Masker(options, (b) => out.push(Buffer.from(b)));
   const buf = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;

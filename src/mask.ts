@@ -9,6 +9,7 @@ import { Planner } from './rules/plan.js';
 import type { RuleSet } from './rules/ruleset.js';
 import { Keyring } from './seed/keyring.js';
 import { loadPgGrammar } from './dialects/postgres/ddl.js';
+import { loadLocales } from './seed/faker.js';
 
 export interface MaskOptions {
   rules: RuleSet;
@@ -58,9 +59,10 @@ export class Masker {
     } else this.keyring = new Keyring(options.secret);
   }
 
-  /** Load what the dialects need (the PostgreSQL grammar). Call once before feed(). */
-  static async prepare(): Promise<void> {
+  /** Load what the run needs (the PostgreSQL grammar, the rules' faker locales). Call before feed(). */
+  static async prepare(rules?: RuleSet): Promise<void> {
     await loadPgGrammar();
+    if (rules) await loadLocales(localesOf(rules));
   }
 
   feed(chunk: Buffer): void {
@@ -133,4 +135,20 @@ export class Masker {
     });
     return { dialect: this.dialect!, bytesIn: this.bytesIn, bytesOut: this.sink.bytes, diagnostics, tables };
   }
+}
+
+/** Every `locale` parameter in a rule set, nested rules (json paths, array elements) included. */
+export function localesOf(rules: RuleSet): Set<string> {
+  const found = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'locale' && typeof x === 'string') found.add(x);
+        else walk(x);
+      }
+    }
+  };
+  for (const t of rules.tables.values()) for (const c of t.columns.values()) walk(c.params);
+  return found;
 }

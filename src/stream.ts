@@ -7,7 +7,7 @@ export class MaskStream extends Transform {
   private ready: Promise<void> | undefined;
   summary: MaskSummary | undefined;
 
-  constructor(options: MaskOptions) {
+  constructor(private readonly options: MaskOptions) {
     super({ highWaterMark: 1 << 20 });
     this.masker = new Masker(options, (b) => this.push(b));
   }
@@ -17,7 +17,7 @@ export class MaskStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.ready ??= Masker.prepare();
+    this.ready ??= Masker.prepare(this.options.rules);
     this.ready.then(
       () => {
         try {
@@ -32,7 +32,7 @@ export class MaskStream extends Transform {
   }
 
   override _flush(cb: TransformCallback): void {
-    this.ready ??= Masker.prepare();
+    this.ready ??= Masker.prepare(this.options.rules);
     this.ready.then(
       () => {
         try {

@@ -10,6 +10,8 @@ const EXAMPLES: [string, string][] = [
   ['VEIL_SECRET=... $0 rules.json < dump.sql > safe.sql', 'the secret from the environment'],
 ];
 
+class UsageError extends Error {}
+
 /** Run the CLI; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -59,15 +61,13 @@ export async function main(args: string[]): Promise<number> {
     .version()
     .wrap(Math.min(110, process.stderr.columns ?? 100))
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`error CLI_USAGE\n  ${msg}\n  hint: veil-stream --help\n`);
-      code = EXIT.usage;
+      throw err ?? new UsageError(msg);
     })
     .exitProcess(false);
   try {
     await parser.parseAsync();
   } catch (e) {
-    process.stderr.write(`error CLI_USAGE\n  ${(e as Error).message}\n`);
+    process.stderr.write(`error CLI_USAGE\n  ${(e as Error).message}\n  hint: veil-stream --help\n`);
     return EXIT.usage;
   }
   return code;

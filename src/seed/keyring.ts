@@ -49,8 +49,12 @@ export class Domain {
 
   constructor(private readonly key: SipKey, private readonly sharedRng: Rng) {}
 
-  /** Compute the 128 keyed bits of `value` into `this.seed` and return them. */
+  private last: string | undefined;
+
+  /** Compute the 128 keyed bits of `value` into `this.seed` and return them (memoized for the last value). */
   bits(value: string): Uint32Array {
+    if (value === this.last) return this.seed;
+    this.last = value;
     const max = value.length * 3;
     if (max > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(max, this.scratch.length * 2));
     const n = this.scratch.write(value, 0, 'utf8');
@@ -60,6 +64,7 @@ export class Domain {
 
   /** Keyed bits of raw bytes (used where a value is binary). */
   bitsOfBytes(bytes: Uint8Array): Uint32Array {
+    this.last = undefined;
     siphash(this.key, bytes, 0, bytes.length, this.seed, 4);
     return this.seed;
   }

@@ -56,9 +56,14 @@ export function decodeCopyEscapes(buf: Buffer, start: number, end: number): Buff
   return out.subarray(0, n);
 }
 
-const NEEDS_ESCAPE = /[\\\t\n\r\b\f\v]/;
+const ESCAPE_ALL = /[\\\t\n\r\b\f\v]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v' };
 
 export function escapeCopy(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r\b\f\v]/g, (c) => ESCAPES[c]) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // \b \t \n \v \f \r are 8..13; backslash is 92
+    if ((c >= 8 && c <= 13) || c === 92) return s.replace(ESCAPE_ALL, (ch) => ESCAPES[ch]);
+  }
+  return s;
 }
