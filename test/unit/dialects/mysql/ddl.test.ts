@@ -101,7 +101,7 @@ describe('parseCreateTable on real mariadb-dump 10.11 output', () => {
     expect(col(e, 'happened').unique).toBe(true); // part of the primary key
     const p = table(real, 'periods');
     expect(names(p)).toEqual(['id', 'period', 's', 'e']);
-    expect(col(p, 'id').unique).toBeUndefined(); // UNIQUE (id, app WITHOUT OVERLAPS) has two parts
+    expect(col(p, 'id').unique).toBeUndefined(); // UNIQUE (id, period) has two parts
   });
 
   it('only marks single-column UNIQUE keys unique', () => {
@@ -162,6 +162,13 @@ describe('parseCreateTable on hand-written DDL', () => {
     expect(col(t, 'name').type).toMatchObject({ kind: 'text', maxLength: 20 });
     expect(col(t, 'flag').type).toMatchObject({ kind: 'integer', min: -128, max: 127 });
     expect(col(t, 'note').type?.kind).toBe('text');
+  });
+  it('reads WITHOUT OVERLAPS keys as multi-part', () => {
+    const t = parseCreateTable(
+      'CREATE TABLE `p` (\n  `id` int(11) DEFAULT NULL,\n  `s` date NOT NULL,\n  `e` date NOT NULL,\n  PERIOD FOR `app` (`s`, `e`),\n  UNIQUE KEY `u` (`id`,`app` WITHOUT OVERLAPS)\n) ENGINE=InnoDB',
+    );
+    expect(names(t)).toEqual(['id', 's', 'e']);
+    expect(t.columns.some((c) => c.unique)).toBe(false);
   });
   it('uses the database in use for an unqualified table, and decodes bytes with the given charset', () => {
     const t = parseCreateTable(Buffer.from('CREATE TABLE `caf\xe9` (`\xe9` int)', 'latin1'), { schema: 'db', charset: 'latin1' });
