@@ -19,6 +19,10 @@ export const text = defineTransformer({
   accepts: ['text', 'other'],
   create(p, site) {
     const words = (list('en', (d) => d.lorem?.word) ?? ['lorem', 'ipsum', 'dolor']).filter((w) => w.length > 0);
+    // words no longer than n, to fill the end of the text up to the target length
+    const upTo: string[][] = [];
+    for (let n = 0; n <= 16; n++) upTo.push(words.filter((w) => w.length <= n));
+    upTo[1] = upTo[1].length > 0 ? upTo[1] : ['a'];
     const colMax = site.column.type?.maxLength;
     return (value, ctx) => {
       const n = charLength(value);
@@ -32,7 +36,13 @@ export const text = defineTransformer({
       let sentenceStart = true;
       let nextBreak = value.indexOf('\n');
       while (out.length < target) {
+        const room = target - out.length - (out.length === 0 ? 0 : 1);
+        if (room <= 0) break;
         let w = words[rng.int(words.length)];
+        if (w.length > room && room <= 16) {
+          const fit = upTo[room].length > 0 ? upTo[room] : upTo[1];
+          w = fit[rng.int(fit.length)];
+        }
         if (sentenceStart) w = w[0].toUpperCase() + w.slice(1);
         sentenceStart = false;
         const sep = out.length === 0 ? '' : nextBreak >= 0 && out.length >= nextBreak ? '\n' : ' ';

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { VeilError } from '../../../src/errors.js';
+import { parseJsonPath } from '../../../src/transformers/json-path.js';
+import { bind, problems } from './helpers.js';
+
+const DOC = '{"user": {"email":"jane@acme.io","id":7}, "tags":["a","b"], "a":{"b":"secret99"}, "deep":[{"phone":"555-1234"},{"x":{"phone":"555-9876"}}], "n": 12.50, "ok": true, "nil": null}';
+
+describe('json', () => {
+  const f = bind({
+    transformer: 'json',
+    paths: {
+      '$.user.email': 'email',
+      '$.tags[*]': 'null',
+      '$.a.b': { transformer: 'mask', keepLast: 2 },
+      '$..phone': 'phone',
+      '$.n': { transformer: 'noise', percent: 10 },
+      '$.ok': { transformer: 'choice', values: ['false'] },
+      '$.nil': 'email',
+    },
+  });
+
+  it('rewrites the selected values and keeps every other byte', () => {
+    const out = f(DOC)!;
+    const doc = JSON.parse(out);
+    expect(doc.user.email).toMatch(/@example\.com$/);
+    expect(doc.user.id).toBe(7);
+    expect(doc.tags).toEqual([null, null]);
+    expect(doc.a.b).toBe('******99');
+    expect(doc.deep[0].phone).toMatch(/^\d{3}-\d{4}$/);
+    expect(doc.deep[1].x.phone).toMatch(/^\d{3}-\d{4}$/);
+    expect(typeof doc.n).toBe('number');
+    expect(out).toMatch(/"n": \d+\.\d\d,/);
+    expect(doc.ok).toBe(false);
+    expect(doc.nil).toBeNull();
+    // untouched parts, key order and whitespace are byte-identical
+    expect(out.startsWith('{"user": {"email":"')).toBe(true);
+    expect(out).toContain('","id":7}, "tags":[null,null], "a":{"b":"******99"}, "deep":[{"phone":"');
+    expect(Object.keys(doc)).toEqual(Object.keys(JSON.parse(DOC)));
+  });
+
+  it('decodes escapes before the nested rule and encodes the fake', () => {
+    const g = bind({ transformer: 'json', paths: { '$.s': { transformer: 'template', template: '{{value}}"\\\n' } } });
+    const out = g('{"s":"a\\u00e9\\"b"}')!;
+    expect(JSON.parse(out).s).toBe('aé"b"\\\n');
+  });
+
+  it('matches the root, bracket keys, indexes and wildcards', () => {
+    expect(bind({ transformer: 'json', paths: { $: 'null' } })('{"a":1}')).toBe('null');
+    expect(bind({ transformer: 'json', paths: { '$["a b"][1]': 'null' } })('{"a b":[1,2,3]}')).toBe('{"a b":[1,null,3]}');
+    expect(bind({ transformer: 'json', paths: { '$.*.x': 'null' } })('{"p":{"x":1},"q":{"x":2,"y":3}}')).toBe('{"p":{"x":null},"q":{"x":null,"y":3}}');
+    expect(bind({ transformer: 'json', paths: { '$.a': 'null', '$.a.b': 'keep' } })('{"a":{"b":1}}')).toBe('{"a":null}');
+  });
+
+  it('leaves documents without matches unchanged (same string)', () => {
+    const s = '{ "x" : [1, 2, {"y": "z"}] }';
+    expect(bind({ transformer: 'json', paths: { '$.nope': 'null' } })(s)).toBe(s);
+  });
+
+  it('fails on invalid JSON with the position, or writes NULL / keeps it', () => {
+    const strict = bind({ transformer: 'json', paths: { '$.a': 'null' } });
+    try {
+      strict('{"a": [1, 2,, 3]}');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(VeilError);
+      const v = e as VeilError;
+      expect(v.code).toBe('DUMP_VALUE_REJECTED');
+      expect(v.message).toMatch(/character 13/);
+      expect(v.details.column).toBe('col');
+      expect(v.details.table).toBe('public.t');
+    }
+    expect(bind({ transformer: 'json', paths: { '$.a': 'null' }, onInvalid: 'null' })('{oops')).toBeNull();
+    expect(bind({ transformer: 'json', paths: { '$.a': 'null' }, onInvalid: 'keep' })('{oops')).toBe('{oops');
+    for (const bad of ['', '{"a":1', '{"a":1}}', '[1,]', '{"a":01}', '"\u0001"', 'tru', '{"a" 1}']) {
+      expect(() => strict(bad), bad).toThrow(VeilError);
+    }
+  });
+
+  it('validates nested rules and paths when the rules are loaded, with JSON paths', () => {
+    const p = problems({
+      transformer: 'json',
+      paths: { '$.a': { transformer: 'mask', keepLst: 2 }, '$.b': 'emial', '$.c': { transformer: 'noise', percent: -1 }, 'd.e': 'null' },
+    });
+    expect(p).toContain('$.x.paths["$.a"].keepLst: unknown parameter "keepLst" for transformer "mask" (did you mean "keepLast"?)');
+    expect(p.join('\n')).toMatch(/\$\.x\.paths\["\$\.b"\]: unknown transformer "emial" \(did you mean "email"\?\)/);
+    expect(p.join('\n')).toMatch(/\$\.x\.paths\["\$\.c"\]\.percent: /);
+    expect(p.join('\n')).toMatch(/\$\.x\.paths\["d\.e"\]: bad JSON path "d\.e"/);
+  });
+
+  it('validates nested json rules recursively', () => {
+    expect(problems({ transformer: 'json', paths: { '$.a': { transformer: 'json', paths: { '$.b': 'nope' } } } }).join()).toMatch(
+      /\$\.x\.paths\["\$\.a"\]\.paths\["\$\.b"\]: unknown transformer "nope"/,
+    );
+  });
+});
+
+describe('JSON paths', () => {
+  it('parses the supported syntax and rejects the rest', () => {
+    expect(parseJsonPath("$.a['b c'][2][*]..d.*")).toEqual([
+      { t: 'key', key: 'a' },
+      { t: 'key', key: 'b c' },
+      { t: 'index', index: 2 },
+      { t: 'any' },
+      { t: 'deep', inner: { t: 'key', key: 'd' } },
+      { t: 'any' },
+    ]);
+    for (const bad of ['a.b', '$.', '$[x]', "$['a", '$a']) expect(() => parseJsonPath(bad), bad).toThrow();
+  });
+});
