@@ -30,7 +30,9 @@ export async function main(args: string[]): Promise<number> {
           .option('secret-file', { type: 'string', describe: 'read the secret from this file (else VEIL_SECRET)' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
           .option('max-field-size', { type: 'number', default: 256, describe: 'largest row held in memory, in MiB' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors on stderr' }),
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors on stderr' })
+          .option('report', { type: 'string', describe: 'write a JSON run report (bytes, MB/s, peak RSS, rows and values masked per table)' })
+          .option('stats', { type: 'boolean', default: false, describe: 'print a one-screen summary on stderr at the end' }),
       async (argv) => {
         code = await runMask({
           rules: argv.rules as string,
@@ -41,6 +43,8 @@ export async function main(args: string[]): Promise<number> {
           dialect: argv.dialect,
           maxFieldMiB: argv['max-field-size'],
           quiet: argv.quiet,
+          report: argv.report,
+          stats: argv.stats,
           showHelp: () => parser.showHelp('error'),
         });
       },

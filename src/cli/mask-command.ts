@@ -8,6 +8,7 @@ import { createMaskStream } from '../stream.js';
 import { AtomicFile, removeLiveTemps } from './output.js';
 import { EXIT, renderDiagnostic, renderError } from './report.js';
 import { resolveSecret } from './secret.js';
+import { buildReport, renderSummary, writeReport } from './run-report.js';
 
 export interface MaskCommand {
   rules: string;
@@ -18,6 +19,8 @@ export interface MaskCommand {
   dialect?: DialectName;
   maxFieldMiB: number;
   quiet: boolean;
+  report?: string;
+  stats?: boolean;
   showHelp(): void;
 }
 
@@ -46,11 +49,17 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
     const sinkStream: Writable = out ?? process.stdout;
     const masker = createMaskStream({ rules, secret, dialect: cmd.dialect, fieldCap: Math.floor(cmd.maxFieldMiB * 1024 * 1024) });
+    const started = process.hrtime.bigint();
     await pipeline(input, masker, sinkStream);
     out?.commit();
     const summary = masker.summary!;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const ruleCount = [...rules.tables.values()].reduce((n, t) => n + 1 + t.columns.size, 0);
+    const report = buildReport(summary, seconds, ruleCount);
+    if (cmd.report !== undefined) writeReport(cmd.report, report);
     if (!cmd.quiet) {
       for (const d of summary.diagnostics) process.stderr.write(`${renderDiagnostic(d)}\n`);
+      if (cmd.stats) process.stderr.write(`${renderSummary(report)}\n`);
     }
     return EXIT.ok;
   } catch (e) {
