@@ -50,12 +50,27 @@ function isDelimiterCommand(chunk: Buffer, i: number, len: number): boolean {
 
 /**
  * Index of the quote closing the string at `from` (the opening quote already read); -1 when the chunk
- * ends inside the string, -2 when it ends right after a backslash (the next byte is escaped). Uses
- * indexOf for both the quote and the backslash, so long strings run at memchr speed.
+ * ends inside the string, -2 when it ends right after a backslash (the next byte is escaped). Short
+ * strings (most fields) are scanned byte by byte; past 128 bytes, indexOf finds the quote and the
+ * backslashes at memchr speed (a native call costs more than a short loop).
  */
 export function findClose(s: MysqlScanner, chunk: Buffer, from: number, q: number): number {
   const len = chunk.length;
   let j = from;
+  const near = Math.min(len, from + 128);
+  while (j < near) {
+    const c = chunk[j];
+    if (c === q) return j;
+    if (c === 0x5c) {
+      if (j + 1 >= len) return -2;
+      if (chunk[j + 1] === 10) s.markNewline(j + 1);
+      j += 2;
+    } else {
+      if (c === 10) s.markNewline(j);
+      j++;
+    }
+  }
+  if (j >= len) return -1;
   let qi = chunk.indexOf(q, j);
   for (;;) {
     const bi = s.nextBackslash(chunk, j);
@@ -64,6 +79,7 @@ export function findClose(s: MysqlScanner, chunk: Buffer, from: number, q: numbe
         s.lines(chunk, j, len);
         return -2;
       }
+      s.lines(chunk, j, bi + 2);
       j = bi + 2;
       if (qi >= 0 && qi < j) qi = chunk.indexOf(q, j);
       continue;
