@@ -53,7 +53,6 @@ export class MysqlScanner extends ChunkScanner {
   private sawFooter = false;
   private assumedNoted = false;
   readonly codec = new MysqlFieldCodec();
-  private pendingShifted = false;
   private ruledPlan: TablePlan | null = null;
   private ruledIndexes: number[] = [];
 
@@ -354,18 +353,11 @@ export class MysqlScanner extends ChunkScanner {
   }
   rowBegin(i: number): void {
     this.openRow(i);
-    this.pendingShifted = false;
   }
-  /**
-   * When a Row starts being carried, the core moves the offsets of its finished fields into row
-   * coordinates; the field still being read must move the same way.
-   */
-  syncCarry(): void {
-    if (this.carryingRow && !this.pendingShifted) {
-      this.pendingShifted = true;
-      this.fieldStart -= this.rowStart;
-      this.fieldLastEnd -= this.rowStart;
-    }
+  /** The core moved the Row into its carry buffer: the field still being read moves the same way. */
+  protected override onRowShift(delta: number): void {
+    this.fieldStart += delta;
+    this.fieldLastEnd += delta;
   }
   get rowDeltaNow(): number {
     return this.rowDelta;

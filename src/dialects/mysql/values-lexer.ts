@@ -20,7 +20,6 @@ function isSpace(c: number): boolean {
 export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
   const len = chunk.length;
   const row = s.fields;
-  if (s.isRowOpen) s.syncCarry();
   let delta = s.isRowOpen ? s.rowDeltaNow : 0;
   while (i < len) {
     const c = chunk[i];
