@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, fakerFor } from '../seed/faker.js';
 import type { Domain, Keyring } from '../seed/keyring.js';
 import type { Rng } from '../seed/rng.js';
 import type { BoundValue, RowView, Site, ValueCtx, ValueFn } from './define.js';
+import { fitLength } from './text-fit.js';
 
 /** Params that never change which fake an original maps to. */
 const NEUTRAL = new Set(['unique', 'consistency']);
@@ -96,13 +97,17 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
   const locale = typeof rule.params.locale === 'string' ? rule.params.locale : DEFAULT_LOCALE;
   const ctx = new BoundCtx(env.keyring.domain(domainName(rule)), env.keyring, locale);
   const fn: ValueFn = bound.fn;
+  // Transformers fit their fakes to varchar(n)/char(n) themselves (keeping tags, formats); this is
+  // the last guard for odd inputs (e.g. an original already longer than the column).
+  const max = column.type?.maxLength;
   return {
     rule,
     reads: bound.reads ?? [],
     apply(value, row) {
       ctx.value = value;
       ctx.row = row;
-      return fn(value, ctx);
+      const out = fn(value, ctx);
+      return max !== undefined && out !== null && out.length > max ? fitLength(out, max) : out;
     },
   };
 }

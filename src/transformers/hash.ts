@@ -1,4 +1,5 @@
 import { commonParams, defineTransformer, z } from './define.js';
+import { hex128 } from './text-fit.js';
 
 /** Keyed hash (SipHash-128 under the secret), never a plain hash of the original. */
 export const hash = defineTransformer({
@@ -17,10 +18,8 @@ export const hash = defineTransformer({
     const max = site.column.type?.maxLength;
     const length = max !== undefined ? Math.min(params.length, max) : params.length;
     return (_v, ctx) => {
-      const b = ctx.bits();
-      let hex = '';
-      for (let i = 0; i < 4 && hex.length < length; i++) hex += b[i].toString(16).padStart(8, '0');
-      return hex.slice(0, length);
+      const hex = hex128(ctx.bits());
+      return length === 32 ? hex : hex.slice(0, length);
     };
   },
 });

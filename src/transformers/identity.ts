@@ -2,6 +2,7 @@ import { intBounds } from './column.js';
 import { commonParams, defineTransformer, z } from './define.js';
 import { domainPermutation } from './fpe.js';
 import { reshape } from './shape.js';
+import { hex128 } from './text-fit.js';
 
 const HEX = '0123456789abcdef';
 
@@ -26,21 +27,25 @@ export const uuid = defineTransformer({
     const max = site.column.type?.maxLength;
     return (value, ctx) => {
       const b = ctx.bits();
-      let hex = '';
-      for (let i = 0; i < 4; i++) {
-        let w = b[i];
-        for (let j = 0; j < 8; j++) {
-          hex += HEX[(w >>> 28) & 15];
-          w <<= 4;
-        }
+      let hex = hex128(b);
+      // version 4 and the RFC 4122 variant (10xx in the top bits of the 17th hex digit)
+      hex = `${hex.slice(0, 12)}4${hex.slice(13, 16)}${HEX[8 + ((b[2] >>> 28) & 3)]}${hex.slice(17)}`;
+      // The original's style: 32 bare hex digits, upper case, {braces}; the usual lower-case
+      // 36-character form takes the fast path.
+      let hyphens = max === undefined || max >= 36;
+      let upper = false;
+      let braces = false;
+      if (value.length !== 36 || value.charCodeAt(8) !== 45) {
+        const v = value.trim();
+        hyphens = hyphens && v.length !== 32;
+        braces = v.startsWith('{') && v.endsWith('}') && (max === undefined || max >= (hyphens ? 38 : 34));
+        upper = /[A-F]/.test(v) && !/[a-f]/.test(v);
+      } else {
+        upper = /^[^a-f]*[A-F]/.test(value) && !/[a-f]/.test(value);
       }
-      // version 4 and the RFC 4122 variant
-      hex = `${hex.slice(0, 12)}4${hex.slice(13, 16)}${HEX[8 + (parseInt(hex[16], 16) & 3)]}${hex.slice(17)}`;
-      const v = value.trim();
-      const hyphens = v.length !== 32 && (max === undefined || max >= 36);
       let out = hyphens ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` : hex;
-      if (/[A-F]/.test(v) && !/[a-f]/.test(v)) out = out.toUpperCase();
-      if (v.startsWith('{') && v.endsWith('}') && (max === undefined || max >= out.length + 2)) out = `{${out}}`;
+      if (upper) out = out.toUpperCase();
+      if (braces) out = `{${out}}`;
       return out;
     };
   },

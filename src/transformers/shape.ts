@@ -47,17 +47,21 @@ export function reshape(value: string, opt: ShapeOptions, rngOf: () => Rng, perm
     const rng = rngOf();
     for (let j = 0; j < len; j++) digits[j] = rng.int(radix[j]);
   }
-  let out = '';
-  let last = 0;
+  let out = value.slice(0, slots[from]);
   for (let j = 0; j < len; j++) {
     const i = slots[from + j];
     const c = value.charCodeAt(i);
-    const base = c <= 57 ? 48 : c <= 90 ? 65 : 97;
-    out += value.slice(last, i) + String.fromCharCode(base + digits[j]);
-    last = i + 1;
+    out += c <= 57 ? DIGIT_CH[digits[j]] : c <= 90 ? UPPER_CH[digits[j]] : LOWER_CH[digits[j]];
+    const next = j + 1 < len ? slots[from + j + 1] : n;
+    // separators between slots, one character at a time (cheaper than slice for the usual 0-1 chars)
+    for (let k = i + 1; k < next; k++) out += value[k];
   }
-  return out + value.slice(last);
+  return out;
 }
+
+const DIGIT_CH = Array.from({ length: 10 }, (_, i) => String.fromCharCode(48 + i));
+const UPPER_CH = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
+const LOWER_CH = Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i));
 
 /** For very long values: keyed draws per slot, no permutation (they have far more than 85 bits). */
 function reshapeDraw(value: string, opt: ShapeOptions, rng: Rng): string {

@@ -53,3 +53,15 @@ export function base32(bits: Uint32Array, chars: number): string {
 export const UNIQUE_BITS = 85;
 /** Base-32 characters for UNIQUE_BITS. */
 export const UNIQUE_TAG_CHARS = 17;
+
+const HEX_BYTE: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lower-case hex of the 4 words (32 characters), most significant byte of each word first. Number#toString(16) is ~10x slower. */
+export function hex128(bits: Uint32Array): string {
+  let s = '';
+  for (let i = 0; i < 4; i++) {
+    const w = bits[i];
+    s += HEX_BYTE[w >>> 24] + HEX_BYTE[(w >>> 16) & 255] + HEX_BYTE[(w >>> 8) & 255] + HEX_BYTE[w & 255];
+  }
+  return s;
+}
