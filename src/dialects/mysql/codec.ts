@@ -27,6 +27,8 @@ export class MysqlFieldCodec implements FieldCodec {
   private row: RowFields | undefined;
   private columns: ColumnInfo[] = [];
   private ruled: number[] = [];
+  /** Per column of `columns`: 1 binary, 0 text, -1 unknown (no DDL). */
+  private binary: Int8Array = new Int8Array(0);
 
   setCharset(charset: MysqlCharset): void {
     this.charset = charset;
@@ -36,20 +38,26 @@ export class MysqlFieldCodec implements FieldCodec {
   /** The Row being written and its table's columns (for per-column binary-ness). */
   bind(row: RowFields, columns: ColumnInfo[], ruled: number[]): void {
     this.row = row;
-    this.columns = columns;
     this.ruled = ruled;
+    if (columns !== this.columns) {
+      this.columns = columns;
+      this.binary = Int8Array.from(columns, (c) => (c.type === undefined ? -1 : isBinaryColumn(c) ? 1 : 0));
+    }
   }
 
-  private columnAt(start: number): ColumnInfo | undefined {
+  /** The column index of the field starting at `start` in the bound Row, or -1. */
+  private indexAt(start: number): number {
     const row = this.row;
-    if (!row) return undefined;
-    for (const k of this.ruled) if (k < row.count && row.starts[k] === start) return this.columns[k];
-    for (let k = 0; k < row.count; k++) if (row.starts[k] === start) return this.columns[k];
-    return undefined;
+    if (!row) return -1;
+    for (const k of this.ruled) if (k < row.count && row.starts[k] === start) return k;
+    for (let k = 0; k < row.count; k++) if (row.starts[k] === start) return k;
+    return -1;
   }
 
   private binaryField(buf: Buffer, start: number, end: number, kind: FieldKind): boolean {
-    if (isBinaryColumn(this.columnAt(start))) return true;
+    const k = this.indexAt(start);
+    const known = k >= 0 && k < this.binary.length ? this.binary[k] : -1;
+    if (known === 1) return true;
     switch (kind) {
       case 'hex':
       case 'hexString':
@@ -59,7 +67,7 @@ export class MysqlFieldCodec implements FieldCodec {
         return introducer(buf, start, end).name === 'binary';
       case 'string':
         // No DDL says what the column is: quoted bytes that are not UTF-8 can only be binary.
-        return this.charset === 'utf8' && this.columnAt(start)?.type === undefined && !isUtf8(decodeBytes(buf, start, end, kind)!);
+        return known === -1 && this.charset === 'utf8' && !isUtf8(decodeBytes(buf, start, end, kind)!);
       default:
         return false;
     }
