@@ -264,17 +264,29 @@ export function decode(
 
 // ---- encoding ------------------------------------------------------------------------------------------
 
-const NEEDS_ESCAPE = /[\0\n\r\\'"\x1a]/;
-const ESCAPES = /[\0\n\r\\'"\x1a]/g;
-const ESCAPED: Record<string, string> = {
-  '\0': '\\0', '\n': '\\n', '\r': '\\r', '\\': '\\\\', "'": "\\'", '"': '\\"', '\x1a': '\\Z',
-};
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NULL_BYTES = Buffer.from('NULL', 'latin1');
 
 /** Escape like mysql_real_escape_string: \0 \n \r \\ \' \" and 0x1a as \Z; everything else stays raw. */
 export function escapeString(s: string): string {
-  return NEEDS_ESCAPE.test(s) ? s.replace(ESCAPES, (c) => ESCAPED[c]) : s;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    let e: string;
+    switch (s.charCodeAt(i)) {
+      case 0x00: e = '\\0'; break;
+      case 0x0a: e = '\\n'; break;
+      case 0x0d: e = '\\r'; break;
+      case 0x5c: e = '\\\\'; break;
+      case 0x27: e = "\\'"; break;
+      case 0x22: e = '\\"'; break;
+      case 0x1a: e = '\\Z'; break;
+      default: continue;
+    }
+    out += s.slice(last, i) + e;
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /**
