@@ -200,6 +200,22 @@ describe('MysqlScanner errors', () => {
     expect(code(() => maskMysql(cut))).toBe('DUMP_TRUNCATED');
     expect(code(() => maskMysql(readDump('compact')))).toBe('no error'); // --compact has no header
   });
+  it('says where: line and byte offset of the offending row, whatever the chunking', () => {
+    const rules = { tables: { t: { columns: { a: 'email' } } } };
+    const sql = "CREATE TABLE `t` (`a` varchar(10), `b` int);\n-- a comment; with 'quotes'\nINSERT INTO `t` VALUES\n('x\\n',1),\n('y');\n";
+    for (const size of [1, 5, 1000]) {
+      try {
+        maskMysql(Buffer.from(sql), rules, size);
+        expect.unreachable();
+      } catch (e) {
+        const err = e as VeilError;
+        expect(err.code).toBe('DUMP_INSERT_FIELD_COUNT');
+        expect(err.details.position?.line, `chunks of ${size}`).toBe(5);
+        expect(err.details.position?.offset).toBe(sql.indexOf("('y')") + 5);
+        expect(err.details.table).toBe('t');
+      }
+    }
+  });
   it('reports rows that do not match the table, unsupported charsets and oversized rows', () => {
     const rules = { tables: { t: { columns: { a: 'email' } } } };
     const base = 'CREATE TABLE `t` (`a` varchar(10), `b` int);\n';
