@@ -2,10 +2,10 @@ import { ChunkScanner } from '../../core/chunk-scanner.js';
 import type { TablePlan } from '../../rules/table-plan.js';
 import { tableKey, type TableRef } from '../../model.js';
 import type { ScanEnv } from '../dialect.js';
-import { charsetFromName, type MysqlCharset } from './charset.js';
 import { MysqlFieldCodec } from './codec.js';
 import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
-import { parseInsertHead, parseSet, parseUse } from './header.js';
+import { parseInsertHead, parseUse } from './header.js';
+import { MysqlSession } from './session.js';
 import { L_BODY, L_START, L_LINE_COMMENT, lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
 
@@ -43,12 +43,7 @@ export class MysqlScanner extends ChunkScanner {
   private bsChunk: Buffer | null = null;
   private bsPos = -1;
 
-  /** character_set_client as the dump set it (undefined: never set, utf8mb4 assumed). */
-  private clientName: string | undefined;
-  private readonly vars = new Map<string, string>();
-  private noBackslashEscapes = false;
-  private database: string | undefined;
-  private headerDatabase: string | undefined;
+  readonly session = new MysqlSession();
   private sawHeader = false;
   private sawFooter = false;
   private assumedNoted = false;
@@ -133,7 +128,7 @@ export class MysqlScanner extends ChunkScanner {
   private onInsertValues(i: number): number {
     this.trackWords = false;
     const head = this.endCapture(i);
-    const parsed = head && parseInsertHead(head.toString(this.encoding()), this.database);
+    const parsed = head && parseInsertHead(head.toString(this.session.encoding()), this.session.database);
     if (!parsed) {
       this.releaseHold();
       return i;
@@ -160,19 +155,19 @@ export class MysqlScanner extends ChunkScanner {
     const names = columns ?? schema?.columns.filter((c) => !c.invisible).map((c) => c.name);
     const plan = this.env.planner.planFor(table, names, this.positionAt(i));
     if (plan && !plan.truncate) {
-      const charset = this.charset();
+      const charset = this.session.charset();
       if (charset === undefined) {
-        this.fail('DUMP_UNSUPPORTED_ENCODING', `the dump's character set ${this.clientName} is not supported for masking`, i, {
+        this.fail('DUMP_UNSUPPORTED_ENCODING', `the dump's character set ${this.session.clientName} is not supported for masking`, i, {
           hint: 'dump with --default-character-set=utf8mb4',
         });
       }
-      if (this.noBackslashEscapes) {
+      if (this.session.noBackslashEscapes) {
         this.fail('DUMP_INSERT_SYNTAX', 'the dump sets sql_mode NO_BACKSLASH_ESCAPES, which veil-stream does not read', i, {
           hint: 'dump with mysqldump or mariadb-dump, which write backslash escapes',
         });
       }
       this.codec.setCharset(charset);
-      if (this.clientName === undefined && !this.assumedNoted) {
+      if (this.session.clientName === undefined && !this.assumedNoted) {
         this.assumedNoted = true;
         this.env.diagnostics.push({
           code: 'DUMP_ENCODING_ASSUMED',
@@ -183,15 +178,6 @@ export class MysqlScanner extends ChunkScanner {
       }
     }
     return plan;
-  }
-
-  /** The charset of statement text and literals now; undefined when unsupported. */
-  private charset(): MysqlCharset | undefined {
-    return this.clientName === undefined ? 'utf8' : charsetFromName(this.clientName);
-  }
-
-  private encoding(): BufferEncoding {
-    return this.charset() === 'utf8' || this.charset() === undefined ? 'utf8' : 'latin1';
   }
 
   /** A tuple ended at chunk index `end`: assemble it, check it, write it through the plan. */
@@ -241,7 +227,7 @@ export class MysqlScanner extends ChunkScanner {
       case 'create-table': {
         let schema: MysqlTableSchema;
         try {
-          schema = parseCreateTable(body, { schema: this.database, charset: this.charset() ?? 'utf8' });
+          schema = parseCreateTable(body, { schema: this.session.database, charset: this.session.charset() ?? 'utf8' });
         } catch (e) {
           this.env.diagnostics.push({
             code: 'DDL_UNPARSED',
@@ -255,16 +241,16 @@ export class MysqlScanner extends ChunkScanner {
         return;
       }
       case 'set':
-        this.onSet(body.toString('latin1'));
+        this.session.onSet(body.toString('latin1'));
         return;
       case 'use': {
-        const db = parseUse(body.toString(this.encoding()));
-        if (db !== undefined) this.database = db;
+        const db = parseUse(body.toString(this.session.encoding()));
+        if (db !== undefined) this.session.database = db;
         return;
       }
       case 'insert': {
         // INSERT ... SELECT / SET: no VALUES to mask. Fine for tables without rules.
-        const head = parseInsertHead(body.toString(this.encoding()), this.database);
+        const head = parseInsertHead(body.toString(this.session.encoding()), this.session.database);
         if (head && this.env.planner.hasRules(head.table)) {
           this.fail('DUMP_INSERT_SYNTAX', `an INSERT into ${tableKey(head.table)} has no VALUES list to mask`, end, {
             hint: 'veil-stream masks INSERT ... VALUES as mysqldump writes them',
@@ -276,39 +262,13 @@ export class MysqlScanner extends ChunkScanner {
     }
   }
 
-  private onSet(sql: string): void {
-    for (const { name, value } of parseSet(sql) ?? []) {
-      const resolved = value.startsWith('@@') ? this.systemVar(value.slice(2)) : value.startsWith('@') ? this.vars.get(value.toLowerCase()) : value;
-      if (name.startsWith('@')) {
-        if (resolved !== undefined) this.vars.set(name, resolved);
-        else this.vars.delete(name);
-      } else if (name === 'names' || name === 'character set' || name === 'character_set_client') {
-        this.clientName = resolved;
-      } else if (name === 'sql_mode' && resolved !== undefined) {
-        this.noBackslashEscapes = /NO_BACKSLASH_ESCAPES/i.test(resolved);
-      }
-    }
-  }
-
-  private systemVar(name: string): string | undefined {
-    if (name === 'character_set_client') return this.clientName;
-    if (name === 'sql_mode') return this.noBackslashEscapes ? 'NO_BACKSLASH_ESCAPES' : '';
-    return undefined;
-  }
-
   /** A comment line between statements: the dump header (`-- Host: h    Database: db`) and footer. */
   onTopComment(chunk: Buffer, i: number): void {
     const nl = chunk.indexOf(10, i);
     const text = chunk.toString('utf8', i, Math.min(nl < 0 ? chunk.length : nl, i + 300));
     if (/^-- (MySQL|MariaDB) dump /.test(text)) this.sawHeader = true;
     else if (text.startsWith('-- Dump completed')) this.sawFooter = true;
-    else {
-      const m = /^-- Host: .*?\bDatabase: (.+?)\s*$/.exec(text);
-      if (m && this.database === undefined) {
-        this.headerDatabase = m[1];
-        this.database = m[1];
-      }
-    }
+    else this.session.onHeaderLine(text);
   }
 
   protected finish(): void {
@@ -334,11 +294,6 @@ export class MysqlScanner extends ChunkScanner {
     this.fail('DUMP_UNTERMINATED_STATEMENT', `the dump ends in the middle of a statement (no closing "${this.delim.toString('latin1')}")`, at, {
       hint: 'the dump looks truncated; did the dump finish?',
     });
-  }
-
-  /** The database named by the dump header (single-database dumps without USE). */
-  get headerDb(): string | undefined {
-    return this.headerDatabase;
   }
 
   // expose protected helpers to the lexer files
