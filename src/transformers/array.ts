@@ -12,6 +12,7 @@ import { ArraySyntaxError, mapArray } from './pg-array.js';
  */
 export const array = defineTransformer({
   name: 'array',
+  cache: true,
   category: 'composite',
   summary: 'Apply a rule to each element of a PostgreSQL array: {jane@acme.io,NULL} → {maria.kozey.q7m3…@example.com,NULL}',
   example: {

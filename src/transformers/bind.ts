@@ -8,6 +8,7 @@ import type { Domain, Keyring } from '../seed/keyring.js';
 import type { Rng } from '../seed/rng.js';
 import type { BoundValue, RowView, Site, ValueCtx, ValueFn } from './define.js';
 import { fitLength } from './text-fit.js';
+import { withLru } from './lru.js';
 
 /** Params that never change which fake an original maps to. */
 const NEUTRAL = new Set(['unique', 'consistency']);
@@ -96,7 +97,9 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
   const bound: BoundValue = typeof made === 'function' ? { fn: made } : made;
   const locale = typeof rule.params.locale === 'string' ? rule.params.locale : DEFAULT_LOCALE;
   const ctx = new BoundCtx(env.keyring.domain(domainName(rule)), env.keyring, locale);
-  const fn: ValueFn = bound.fn;
+  // Repeated originals skip expensive transformers (an adaptive LRU that switches itself off when
+  // values do not repeat); never for rules that read other columns of the row.
+  const fn: ValueFn = rule.transformer.cache === true && !(bound.reads?.length) ? withLru(bound.fn) : bound.fn;
   // Transformers fit their fakes to varchar(n)/char(n) themselves (keeping tags, formats); this is
   // the last guard for odd inputs (e.g. an original already longer than the column).
   const max = column.type?.maxLength;

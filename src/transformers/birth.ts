@@ -8,6 +8,7 @@ import { civilFromDays, daysFromCivil, formatDate, parseDate } from './dates.js'
  */
 export const dateOfBirth = defineTransformer({
   name: 'date-of-birth',
+  cache: true,
   category: 'person',
   summary: 'A fake birth date in the same year (or age band): 1984-07-12 → 1984-02-03',
   example: { before: '1984-07-12', after: '1984-02-03' },

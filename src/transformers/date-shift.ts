@@ -9,6 +9,7 @@ import { MAX_DAY, MIN_DAY, civilFromDays, daysFromCivil, formatDate, parseDate }
  */
 export const dateShift = defineTransformer({
   name: 'date-shift',
+  cache: true,
   category: 'generic',
   summary: 'Shift by ±1..N days, keyed per value; time of day and literal layout kept: 2024-01-31 10:22:33+02 → 2024-02-17 10:22:33+02',
   example: { before: '2024-01-31 10:22:33+02', after: '2024-02-17 10:22:33+02', params: { days: 30 } },

@@ -10,6 +10,7 @@ import { UNIQUE_TAG_CHARS, base32 } from './text-fit.js';
  */
 export const email = defineTransformer({
   name: 'email',
+  cache: true,
   category: 'person',
   summary: 'Realistic fake address on a safe domain, unique by construction: jane@acme.io → maria.kozey.q7m3xk2ab9d4tq5wz@example.com',
   example: { before: 'jane.doe@acme.io', after: 'maria.kozey.q7m3xk2ab9d4tq5wz@example.com' },

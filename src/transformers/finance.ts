@@ -28,6 +28,7 @@ const radix10 = new Int32Array(64).fill(10);
  */
 export const creditCard = defineTransformer({
   name: 'credit-card',
+  cache: true,
   category: 'finance',
   summary: 'Luhn-valid card number of the same length and layout: 4111 1111 1111 1111 → 4111 1187 5520 3946',
   example: { before: '4111 1111 1111 1111', after: '4111 1187 5520 3946' },
@@ -123,6 +124,7 @@ const IBAN_RE = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}$/;
  */
 export const iban = defineTransformer({
   name: 'iban',
+  cache: true,
   category: 'finance',
   summary: 'Valid IBAN, same country, length and layout: DE89 3704 0044 0532 0130 00 → DE27 5093 1846 2207 5518 63',
   example: { before: 'DE89 3704 0044 0532 0130 00', after: 'DE27 5093 1846 2207 5518 63' },

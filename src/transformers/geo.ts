@@ -17,6 +17,7 @@ function unit(rng: Rng): number {
 function coordinate(name: 'latitude' | 'longitude', limit: number, wrap: boolean) {
   return defineTransformer({
     name,
+    cache: true,
     category: 'location',
     summary:
       name === 'latitude'

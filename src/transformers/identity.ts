@@ -13,6 +13,7 @@ const HEX = '0123456789abcdef';
  */
 export const uuid = defineTransformer({
   name: 'uuid',
+  cache: true,
   category: 'identity',
   summary: 'Keyed version-4 UUID, same style as the original: 1b4e28ba-2fa1-11d2-883f-0016d3cca427 → 9f1c2e7a-04b3-4d5e-a1f2-6c7d8e9f0a1b',
   example: { before: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', after: '9f1c2e7a-04b3-4d5e-a1f2-6c7d8e9f0a1b' },
@@ -64,6 +65,7 @@ const shapeParams = {
  */
 export const digits = defineTransformer({
   name: 'digits',
+  cache: true,
   category: 'identity',
   summary: 'New digits, same shape, unique by construction: 078-05-1120 → 531-92-4476',
   example: { before: '078-05-1120', after: '531-92-4476' },
@@ -98,6 +100,7 @@ function permuteInteger(value: string, bounds: { min: bigint; max: bigint }, per
 
 export const formatPreserving = defineTransformer({
   name: 'format-preserving',
+  cache: true,
   category: 'identity',
   summary: 'Digits stay digits, letters stay letters (same case), separators kept; unique by construction: AB-1234-x → QZ-8071-k',
   example: { before: 'AB-1234-x', after: 'QZ-8071-k' },

@@ -11,6 +11,7 @@ const INT4_MAX = 2147483647n;
  */
 export const intRange = defineTransformer({
   name: 'int-range',
+  cache: true,
   category: 'generic',
   summary: 'An integer in [min, max]; a keyed bijection of the range, unique by construction: 48213 → 1730552',
   example: { before: '48213', after: '1730552', params: { min: 1, max: 9999999 } },

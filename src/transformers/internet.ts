@@ -18,6 +18,7 @@ const ipParams = z.object({
 function ipTransformer(name: 'ipv4' | 'ipv6') {
   return defineTransformer({
     name,
+    cache: true,
     category: 'internet',
     summary:
       name === 'ipv4'
@@ -71,6 +72,7 @@ const hexDigits = new Int32Array(12);
 /** MAC addresses: separators and case kept, OUI (vendor prefix) kept on request, keyed bijection. */
 export const mac = defineTransformer({
   name: 'mac',
+  cache: true,
   category: 'internet',
   summary: 'MAC address, same separators and case, keyed bijection: 00:1A:2B:3C:4D:5E → 7F:09:C2:5A:E1:33',
   example: { before: '00:1A:2B:3C:4D:5E', after: '7F:09:C2:5A:E1:33' },
@@ -119,6 +121,7 @@ function fakeHost(rng: Rng, w: ReturnType<typeof words>, tld: string | undefined
 /** Domain names: adjective-noun.tld, the original's TLD kept by default; `unique` adds a keyed tag label. */
 export const domain = defineTransformer({
   name: 'domain',
+  cache: true,
   category: 'internet',
   summary: 'A fake domain name, same top-level domain: acme.io → quiet-river.io',
   example: { before: 'acme.io', after: 'quiet-river.io' },
@@ -150,6 +153,7 @@ export const domain = defineTransformer({
  */
 export const url = defineTransformer({
   name: 'url',
+  cache: true,
   category: 'internet',
   summary: 'Same scheme and path depth, fake host and path: https://acme.io/u/1234?ref=mail → https://quiet-river.io/dolor/8812?ref=vesper',
   example: { before: 'https://acme.io/u/1234?ref=mail', after: 'https://quiet-river.io/dolor/8812?ref=vesper' },
@@ -189,6 +193,7 @@ export const url = defineTransformer({
 /** A realistic browser user agent string (Faker's generator, keyed per value). */
 export const userAgent = defineTransformer({
   name: 'user-agent',
+  cache: true,
   category: 'internet',
   summary: 'A realistic browser user-agent string: curl/8.4.0 → Mozilla/5.0 (Macintosh; …) Firefox/118.0',
   example: { before: 'curl/8.4.0', after: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:84.0) Gecko/20100101 Firefox/118.0' },

@@ -22,6 +22,7 @@ export const onInvalidParam = z
  */
 export const json = defineTransformer({
   name: 'json',
+  cache: true,
   category: 'composite',
   summary: 'Rules for paths inside JSON, everything else kept byte for byte: {"user":{"email":"j@x.io"}} → {"user":{"email":"maria.kozey.q7m3…@example.com"}}',
   example: {

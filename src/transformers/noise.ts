@@ -15,6 +15,7 @@ function signedUnit(rng: Rng): number {
  */
 export const noise = defineTransformer({
   name: 'noise',
+  cache: true,
   category: 'finance',
   summary: 'Amount moved by up to ±percent (or ±absolute), same scale and sign: 1250.00 → 1187.43',
   example: { before: '1250.00', after: '1187.43', params: { percent: 10 } },

@@ -20,6 +20,7 @@ function countDigits(s: string): number {
  */
 export const phone = defineTransformer({
   name: 'phone',
+  cache: true,
   category: 'person',
   summary: 'Same shape, new digits: +1 (415) 555-0132 → +1 (982) 301-7746',
   example: { before: '+1 (415) 555-0132', after: '+1 (982) 301-7746' },

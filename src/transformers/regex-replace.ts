@@ -10,6 +10,7 @@ const SHAPE = { letters: true, keepFirst: 0, keepLast: 0 };
  */
 export const regexReplace = defineTransformer({
   name: 'regex-replace',
+  cache: true,
   category: 'generic',
   summary: 'Replace regex matches (by default with same-shape fakes): Order 4711 for Jane → Order 8305 for Jane',
   example: { before: 'Order 4711 for Jane', after: 'Order 8305 for Jane', params: { pattern: '\\d+' } },

@@ -9,6 +9,7 @@ import { charLength } from './text-fit.js';
  */
 export const text = defineTransformer({
   name: 'text',
+  cache: true,
   category: 'generic',
   summary: 'Lorem ipsum of similar length: Call me after 6pm please → Vesco aduro tandem caput',
   example: { before: 'Call me after 6pm please', after: 'Vesco aduro tandem caput' },
