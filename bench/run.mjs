@@ -9,7 +9,7 @@
 //   node bench/run.mjs --dialect postgres --layout copy --size 1GB [--runs 3] [--keep]
 //   node bench/run.mjs --dialect mysql --layout oneline --sizes 100MB,1GB,2GB --rules typical
 //   options: --cmd "node bin/veil-stream.js"  --cases cat,node,none,typical,heavy  --seed 42
-//            --append bench/RESULTS.md  --input FILE  --veil-args "--dialect mysql"  --verify
+//            --append bench/RESULTS.md  --input FILE  --veil-args "--dialect mysql"  --verify  --no-snapshot
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,7 @@ const OUT_DIR = path.join(HERE, 'out');
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const sh = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
-const args = parseArgs(process.argv.slice(2), { flags: ['keep', 'verify', 'help', 'h', 'quiet'] });
+const args = parseArgs(process.argv.slice(2), { flags: ['keep', 'verify', 'help', 'h', 'quiet', 'no-snapshot'] });
 if (args.help || args.h) {
   process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 14)
     .map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
@@ -34,7 +34,8 @@ const dialect = args.dialect ?? 'postgres';
 const layout = args.layout ?? (dialect === 'mysql' ? 'extended' : 'copy');
 const runs = Math.max(1, Number(args.runs ?? 3));
 const seed = String(args.seed ?? '42');
-const cmd = args.cmd ?? 'node bin/veil-stream.js';
+const DEFAULT_CMD = 'node bin/veil-stream.js';
+let cmd = args.cmd ?? DEFAULT_CMD;
 const veilArgs = args['veil-args'] ?? '';
 const sizes = args.input ? [null] : String(args.sizes ?? args.size ?? '1GB').split(',').map(parseSize);
 const ruleSets = String(args.rules ?? (args.sizes ? 'typical' : 'none,typical,heavy')).split(',');
@@ -101,6 +102,22 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// With the default command, bench a private copy of bin/ + dist/ so a rebuild by someone else during
+// the run cannot mix two builds into one table (--no-snapshot to bench the live tree).
+const info = machineInfo(ROOT, cmd);
+let snapshot = null;
+if (cmd === DEFAULT_CMD && !args['no-snapshot'] && caseNames.some((c) => c !== 'cat' && c !== 'node')) {
+  snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'veil-bench-'));
+  for (const d of ['bin', 'dist']) fs.cpSync(path.join(ROOT, d), path.join(snapshot, d), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(snapshot, 'package.json'));
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(snapshot, 'node_modules'));
+  cmd = `node ${path.join(snapshot, 'bin', 'veil-stream.js')}`;
+  log(`benching a snapshot of bin/ + dist/ in ${snapshot}`);
+  const cleanup = () => { fs.rmSync(snapshot, { recursive: true, force: true }); process.exit(130); };
+  process.on('SIGINT', cleanup);
+  process.on('SIGTERM', cleanup);
+}
+
 const rows = [];
 const notes = [];
 const load0 = os.loadavg()[0];
@@ -143,7 +160,7 @@ for (const size of sizes) {
   if (generated && !args.keep) fs.rmSync(file, { force: true });
 }
 
-const info = machineInfo(ROOT, cmd);
+if (snapshot) fs.rmSync(snapshot, { recursive: true, force: true });
 const load1 = os.loadavg()[0];
 const title = `${dialect} ${layout}` + (sizes.length > 1 ? ` — sizes ${sizes.map(sizeTag).join(', ')}, rules ${ruleSets.join(',')}` : '');
 const table = renderTable(rows, { showSize: sizes.length > 1 || !!args.input, showCheck: !!args.verify });
@@ -151,7 +168,7 @@ const md = [
   `### ${title}`,
   '',
   `${info.date} · ${info.machine} · load avg ${load0.toFixed(2)} → ${load1.toFixed(2)} · ${runs} runs, median`,
-  `veil: \`${cmd}\` @ ${info.commit} · input seed ${seed}`,
+  `veil: \`${snapshot ? DEFAULT_CMD : cmd}\` @ ${info.commit}${snapshot ? ' (snapshot taken at start)' : ''} · input seed ${seed}`,
   `command: \`node bench/run.mjs ${process.argv.slice(2).join(' ')}\``,
   '',
   table,
