@@ -27,6 +27,7 @@ export const array = defineTransformer({
     onInvalid: onInvalidParam,
   }),
   accepts: ['array', 'text', 'other'],
+  neutralParams: ['onInvalid'],
   create(p, site) {
     const elementType = site.column.type?.element;
     const b = site.bind(p.element, childPath(site.path, 'element'), { type: elementType, unique: false });

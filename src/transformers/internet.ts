@@ -68,6 +68,10 @@ export const ipv6Transformer = ipTransformer('ipv6');
 
 const hexRadix = new Int32Array(12).fill(16);
 const hexDigits = new Int32Array(12);
+const hexPos = new Int32Array(12);
+const HEX_LOWER = '0123456789abcdef';
+const HEX_UPPER = '0123456789ABCDEF';
+const HEX_PAIR = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** MAC addresses: separators and case kept, OUI (vendor prefix) kept on request, keyed bijection. */
 export const mac = defineTransformer({
@@ -83,24 +87,34 @@ export const mac = defineTransformer({
     const permOf = domainPermutation();
     return (value, ctx) => {
       const perm = permOf(ctx);
-      const pos: number[] = [];
-      for (let i = 0; i < value.length && pos.length <= 12; i++) if (/[0-9A-Fa-f]/.test(value[i])) pos.push(i);
-      if (pos.length !== 12) {
+      let count = 0;
+      let upper = false;
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        const h = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+        if (h < 0) continue;
+        if (count < 12) {
+          hexPos[count] = i;
+          hexDigits[count] = h;
+        }
+        count++;
+        if (c >= 65) upper = c <= 70;
+      }
+      if (count !== 12) {
         const rng = ctx.rng();
         let s = '';
-        for (let i = 0; i < 6; i++) s += (i ? ':' : '') + rng.int(256).toString(16).padStart(2, '0');
+        for (let i = 0; i < 6; i++) s += (i ? ':' : '') + HEX_PAIR[rng.int(256)];
         return s;
       }
-      for (let i = 0; i < 12; i++) hexDigits[i] = parseInt(value[pos[i]], 16);
       const from = p.keepOui ? 6 : 0;
       perm.permuteDigits(hexDigits.subarray(from), hexRadix, 12 - from, 16);
-      const chars = value.split('');
-      for (let i = from; i < 12; i++) {
-        const h = hexDigits[i].toString(16);
-        const orig = value[pos[i]];
-        chars[pos[i]] = orig >= 'A' && orig <= 'F' ? h.toUpperCase() : orig >= 'a' && orig <= 'f' ? h : /[A-F]/.test(value) ? h.toUpperCase() : h;
+      // rebuild: separators as they were, letters in the original's case (the last letter seen decides)
+      let out = value.slice(0, hexPos[from]);
+      for (let k = from; k < 12; k++) {
+        out += (upper ? HEX_UPPER : HEX_LOWER)[hexDigits[k]];
+        out += value.slice(hexPos[k] + 1, k < 11 ? hexPos[k + 1] : value.length);
       }
-      return chars.join('');
+      return out;
     };
   },
 });

@@ -48,6 +48,7 @@ export const json = defineTransformer({
     onInvalid: onInvalidParam,
   }),
   accepts: ['json', 'text', 'other'],
+  neutralParams: ['onInvalid'],
   create(p, site) {
     const entries = Object.entries(p.paths);
     const set = new PathSet(entries.map(([path]) => parseJsonPath(path)));

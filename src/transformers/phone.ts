@@ -17,12 +17,14 @@ function countDigits(s: string): number {
  * Keeps the original's shape (separators, length, a leading +country code) and replaces the other
  * digits; or follows `format`, where every # becomes a digit. With `unique` (from the rule or a
  * UNIQUE/PRIMARY KEY column) the digits are permuted under a key, so distinct phones stay distinct.
+ * Permuting costs ~2x a draw, so non-unique columns draw; a non-unique column that must map phones
+ * exactly like a unique one (a join on phone numbers) sets "unique": true as well.
  */
 export const phone = defineTransformer({
   name: 'phone',
   cache: true,
   category: 'person',
-  summary: 'Same shape, new digits: +1 (415) 555-0132 → +1 (982) 301-7746',
+  summary: 'Same shape, new digits (permuted on unique columns): +1 (415) 555-0132 → +1 (982) 301-7746',
   example: { before: '+1 (415) 555-0132', after: '+1 (982) 301-7746' },
   params: z.object({
     ...commonParams,
