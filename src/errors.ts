@@ -17,6 +17,7 @@ export type VeilErrorCode =
   | 'DUMP_BAD_ESCAPE'
   | 'DUMP_UNSUPPORTED_COPY_FORMAT'
   | 'DUMP_INSERT_SYNTAX'
+  | 'DUMP_DDL_SYNTAX'
   | 'DUMP_INSERT_FIELD_COUNT'
   | 'DUMP_UNKNOWN_COLUMNS'
   | 'DUMP_FIELD_TOO_LARGE'
@@ -35,7 +36,9 @@ export type VeilErrorCode =
   // input and output
   | 'IO_READ'
   | 'IO_WRITE'
-  | 'IO_INTERRUPTED';
+  | 'IO_INTERRUPTED'
+  | 'IO_BROKEN_PIPE'
+  | 'IO_UNSUPPORTED_COMPRESSION';
 
 export interface Position {
   /** Byte offset from the start of the dump (0-based). */

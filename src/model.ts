@@ -59,6 +59,8 @@ export interface ColumnInfo {
   unique?: boolean;
   /** A generated (computed) column. */
   generated?: boolean;
+  /** MySQL/MariaDB INVISIBLE column: left out of INSERTs without a column list. */
+  invisible?: boolean;
   notNull?: boolean;
 }
 

@@ -243,14 +243,18 @@ export abstract class ChunkScanner implements Scanner {
     else this.plan.rows++;
   }
 
-  /** Count newlines in chunk[a, b), keeping line and line-start offset current. */
+  /**
+   * Count newlines in chunk[a, b), keeping line and line-start offset current. Bounded to the range:
+   * an unbounded indexOf would run to the next newline, which on a one-line extended INSERT is the
+   * end of the chunk, for every string (measured: halved one-line throughput).
+   */
   protected countLines(chunk: Buffer, a: number, b: number): void {
-    let p = chunk.indexOf(10, a);
-    while (p >= 0 && p < b) {
-      this.line++;
-      this.lineStartAbs = this.chunkOffset + p + 1;
-      p = chunk.indexOf(10, p + 1);
+    if (b - a <= 512) {
+      for (let k = a; k < b; k++) if (chunk[k] === 10) this.newline(k);
+      return;
     }
+    const part = chunk.subarray(a, b);
+    for (let p = part.indexOf(10); p >= 0; p = part.indexOf(10, p + 1)) this.newline(a + p);
   }
 
   protected newline(i: number): void {

@@ -20,7 +20,7 @@ export class Sink {
     const n = end - start;
     if (n <= 0) return;
     this.bytes += n;
-    if (n >= DIRECT) {
+    if (n >= DIRECT || n > this.size) {
       this.flush();
       this.emit(Buffer.from(src.buffer, src.byteOffset + start, n));
       return;
@@ -41,7 +41,7 @@ export class Sink {
   /** Append a string in the dump's encoding. */
   pushString(s: string, encoding: BufferEncoding): void {
     const worst = encoding === 'latin1' || encoding === 'ascii' ? s.length : s.length * 3;
-    if (worst >= DIRECT) {
+    if (worst >= DIRECT || worst > this.size) {
       const b = Buffer.from(s, encoding);
       this.bytes += b.length;
       this.flush();

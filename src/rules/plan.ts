@@ -4,6 +4,32 @@ import type { Keyring } from '../seed/keyring.js';
 import { bindRule, type BoundRule } from '../transformers/bind.js';
 import { RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
 import { TablePlan, type PlanColumn } from './table-plan.js';
+import { SamplingPlan, type TableSampler } from '../scan/sampling-plan.js';
+
+/** How a Planner builds plans beyond masking (all optional; the default is a plain masking run). */
+export interface PlannerOptions {
+  /**
+   * Bind the rules (so they are validated against the columns) but apply none: plans only sample.
+   * For runs that write nothing (`check`, `scan`).
+   */
+  dryRun?: boolean;
+  /**
+   * The sampler for the first rows of a table whose data starts, given its columns and which of them
+   * the rules cover; undefined for no sampling. Called once per table.
+   */
+  sampler?(table: TableRef, columns: ColumnInfo[], covered: (column: string) => boolean): TableSampler | undefined;
+  /**
+   * A table's data starts (first time per table, before its first row is read), with its columns (from
+   * the data's column list, else the DDL). May throw a VeilError to stop the run before any row is written.
+   */
+  onDataStart?(table: TableRef, columns: ColumnInfo[]): void;
+}
+
+interface PlanEntry {
+  plan: TablePlan | null;
+  /** The plan only samples: once its sampler is full, the table streams through (planFor → null). */
+  sampleOnly: boolean;
+}
 
 /**
  * Planner: binds rules to the tables the dump declares. It learns the schema from DDL as the
@@ -13,15 +39,42 @@ export class Planner {
   readonly hits = new RuleHits();
   private readonly schemas = new Map<string, TableSchema>();
   private readonly parents = new Map<string, TableRef[]>();
-  private readonly plans = new Map<string, TablePlan | null>();
+  private readonly plans = new Map<string, PlanEntry>();
+  private readonly samplers = new Map<string, TableSampler | null>();
   /** Every table whose data was seen, in order, with its plans (one per column list), for reports. */
   readonly seen = new Map<string, { table: TableRef; plans: TablePlan[]; columns: string[] }>();
+  /** Rows counted by the scanner where that is cheap (COPY lines), per table key. */
+  readonly counted = new Map<string, number>();
+  /**
+   * The dump declares every table before any data (a pg_dump dump: its CREATE TABLEs come first).
+   * Set by the scanner; lets the policy decide about unused rules when the first data starts.
+   */
+  ddlFirst = false;
+  /** How many tables' data had started (the policy's first-data moment is when this turns 1). */
+  dataStarts = 0;
 
   constructor(
     readonly rules: RuleSet,
     private readonly keyring: Keyring,
     readonly dialect: DialectName,
+    private readonly options: PlannerOptions = {},
   ) {}
+
+  /** Every table the DDL declared so far, in order. */
+  declared(): TableSchema[] {
+    return [...this.schemas.values()];
+  }
+
+  /** The tables whose rules `table` inherits (partition or inheritance parents). */
+  parentsOf(table: TableRef): TableRef[] {
+    return this.parents.get(tableKey(table)) ?? [];
+  }
+
+  /** Rows of a table counted by the scanner (COPY lines). */
+  countRows(table: TableRef, rows: number): void {
+    const key = tableKey(table);
+    this.counted.set(key, (this.counted.get(key) ?? 0) + rows);
+  }
 
   /** Record a table's DDL (CREATE TABLE). Later data for it uses these columns and types. */
   registerSchema(schema: TableSchema): void {
@@ -83,50 +136,83 @@ export class Planner {
   planFor(table: TableRef, columnNames: string[] | undefined, position?: Position): TablePlan | null {
     const key = tableKey(table);
     const cacheKey = `${key}\u0000${columnNames?.join('\u0001') ?? ''}`;
-    if (this.plans.has(cacheKey)) return this.plans.get(cacheKey)!;
+    let entry = this.plans.get(cacheKey);
+    if (entry === undefined) {
+      entry = this.buildPlan(table, key, columnNames, position);
+      this.plans.set(cacheKey, entry);
+    }
+    // A sample-only plan whose sampler is full: stream the rest of the table through.
+    if (entry.sampleOnly && !(entry.plan as SamplingPlan).sampling) return null;
+    return entry.plan;
+  }
+
+  private buildPlan(table: TableRef, key: string, columnNames: string[] | undefined, position?: Position): PlanEntry {
     const schema = this.schemas.get(key);
     const { tables, columns } = this.rulesFor(table);
     for (const r of tables) this.hits.table(r.key);
     let names = columnNames;
     // Without a column list, values follow the DDL's columns; pg_dump writes DEFAULT for generated ones.
-    if (!names && schema) names = this.columnsOf(table).map((c) => c.name);
-    let plan: TablePlan | null = null;
+    if (!names && schema) names = this.columnsOf(table).filter((c) => !c.invisible).map((c) => c.name);
+    const known = schema ? this.columnsOf(table) : [];
+    const infos: ColumnInfo[] | undefined = names?.map((n) => known.find((c) => c.name === n) ?? { name: n });
+    const truncate = tables.some((t) => t.truncate);
+    const firstData = !this.seen.has(key);
+    const seen = this.seen.get(key) ?? { table, plans: [], columns: names ?? [] };
+    this.seen.set(key, seen);
+    if (firstData) {
+      this.dataStarts++;
+      this.options.onDataStart?.(table, infos ?? known);
+    }
+    if (tables.length > 0 && !infos && columns.size > 0 && !truncate) {
+      throw new VeilError('DUMP_UNKNOWN_COLUMNS', `the data of ${key} has no column list and its CREATE TABLE was not in the dump`, {
+        table: key,
+        position,
+        hint: 'dump with column names (pg_dump --column-inserts, mysqldump --complete-insert) or pass the schema with --schema FILE',
+      });
+    }
+    const cols = infos ?? [];
+    const planCols: PlanColumn[] = [];
     if (tables.length > 0) {
-      const truncate = tables.some((t) => t.truncate);
-      if (!names) {
-        if (columns.size > 0 && !truncate) {
-          throw new VeilError('DUMP_UNKNOWN_COLUMNS', `the data of ${key} has no column list and its CREATE TABLE was not in the dump`, {
-            table: key,
-            position,
-            hint: 'dump with column names (pg_dump --column-inserts, mysqldump --complete-insert) or pass the schema with --schema FILE',
-          });
-        }
-        names = [];
-      }
-      const known = schema ? this.columnsOf(table) : [];
-      const infos: ColumnInfo[] = names.map((n) => known.find((c) => c.name === n) ?? { name: n });
-      const planCols: PlanColumn[] = [];
-      infos.forEach((info, index) => {
+      cols.forEach((info, index) => {
         const rule = columns.get(info.name);
         if (!rule) return;
         for (const r of tables) if (r.columns.has(info.name)) this.hits.column(r.key, info.name);
+        // `keep` marks a column as reviewed: covered, but no work per row.
+        if (rule.transformer.name === 'keep') return;
         const bound: BoundRule = bindRule(rule, info, { keyring: this.keyring, dialect: this.dialect, table });
         planCols.push({ index, name: info.name, bound, maxLength: info.type?.maxLength, masked: 0 });
       });
-      if (truncate || planCols.length > 0) plan = new TablePlan(table, infos, planCols, truncate);
     }
-    this.plans.set(cacheKey, plan);
-    const seen = this.seen.get(key) ?? { table, plans: [], columns: names ?? [] };
-    if (plan) seen.plans.push(plan);
-    this.seen.set(key, seen);
-    return plan;
+    const sampler = infos ? this.samplerFor(table, key, infos, (c) => truncate || columns.has(c)) : undefined;
+    const dry = this.options.dryRun === true;
+    let plan: TablePlan | null = null;
+    let sampleOnly = false;
+    if (sampler && (dry || (!truncate && planCols.length === 0))) {
+      plan = new SamplingPlan(table, cols, [], false, sampler);
+      sampleOnly = true;
+    } else if (!dry && (truncate || planCols.length > 0)) {
+      plan = sampler ? new SamplingPlan(table, cols, planCols, truncate, sampler) : new TablePlan(table, cols, planCols, truncate);
+    }
+    if (plan && !sampleOnly) seen.plans.push(plan);
+    return { plan, sampleOnly };
+  }
+
+  /** One sampler per table (shared by its column lists); none once it is full. */
+  private samplerFor(table: TableRef, key: string, columns: ColumnInfo[], covered: (c: string) => boolean): TableSampler | undefined {
+    if (!this.options.sampler) return undefined;
+    let s = this.samplers.get(key);
+    if (s === undefined) {
+      s = this.options.sampler(table, columns, covered) ?? null;
+      this.samplers.set(key, s);
+    }
+    return s && s.columns.size > 0 && s.wants() ? s : undefined;
   }
 
   /**
    * The rules for a table: inherited from parents first, then the bare-name key, then the qualified
    * key (later ones override earlier column rules).
    */
-  private rulesFor(table: TableRef, depth = 0): { tables: TableRules[]; columns: Map<string, ColumnRule> } {
+  rulesFor(table: TableRef, depth = 0): { tables: TableRules[]; columns: Map<string, ColumnRule> } {
     const tables: TableRules[] = [];
     const columns = new Map<string, ColumnRule>();
     if (depth < 16) {

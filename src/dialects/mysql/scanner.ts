@@ -303,17 +303,8 @@ export class MysqlScanner extends ChunkScanner {
   markNewline(i: number): void {
     this.newline(i);
   }
-  /**
-   * Count newlines in chunk[a, b). Not the core's countLines: its indexOf runs past b to the next
-   * newline, which on a one-line extended INSERT is the end of the chunk, for every string.
-   */
   lines(chunk: Buffer, a: number, b: number): void {
-    if (b - a <= 512) {
-      for (let k = a; k < b; k++) if (chunk[k] === 10) this.newline(k);
-      return;
-    }
-    const part = chunk.subarray(a, b);
-    for (let p = part.indexOf(10); p >= 0; p = part.indexOf(10, p + 1)) this.newline(a + p);
+    this.countLines(chunk, a, b);
   }
   rowBegin(i: number): void {
     this.openRow(i);
