@@ -34,6 +34,7 @@ export const array = defineTransformer({
     const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: b.reads,
+      readsMasked: b.readsMasked,
       fn(value, ctx) {
         try {
           return mapArray(value, (el) => (el === null ? null : b.fn(el, ctx)), p.delimiter);

@@ -79,6 +79,8 @@ export interface BindEnv {
 export interface BoundRule {
   rule: ColumnRule;
   reads: string[];
+  /** Columns whose masked value this rule reads ({{masked.x}} in templates): the plan computes them first. */
+  readsMasked: string[];
   apply(value: string, row: RowView): string | null;
 }
 
@@ -106,6 +108,7 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
   return {
     rule,
     reads: bound.reads ?? [],
+    readsMasked: bound.readsMasked ?? [],
     apply(value, row) {
       ctx.value = value;
       ctx.row = row;
@@ -121,5 +124,5 @@ function bindNested(spec: unknown, path: string, column: ColumnInfo, env: BindEn
   const rule = validateColumnRule(column.name, spec, path, (p, m, h) => problems.push(`${p}: ${m}${h ? ` (${h})` : ''}`));
   if (!rule) throw new VeilError('RULES_INVALID', `invalid nested rule at ${path}`, { path, hint: problems.join('; ') });
   const b = bindRule(rule, column, env);
-  return { fn: (value, ctx) => b.apply(value, ctx.row), reads: b.reads };
+  return { fn: (value, ctx) => b.apply(value, ctx.row), reads: b.reads, readsMasked: b.readsMasked };
 }

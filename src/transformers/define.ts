@@ -60,6 +60,8 @@ export interface BoundValue {
   onNull?: 'keep' | 'call';
   /** Columns of the same row this value reads (templates). */
   reads?: string[];
+  /** The subset of `reads` whose masked value is read (a cycle among these cannot be computed). */
+  readsMasked?: string[];
 }
 
 export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {

@@ -60,6 +60,7 @@ export const json = defineTransformer({
     const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: [...new Set(nested.flatMap((n) => n.reads ?? []))],
+      readsMasked: [...new Set(nested.flatMap((n) => n.readsMasked ?? []))],
       fn(value, ctx) {
         const edits: (number | string)[] = [];
         try {

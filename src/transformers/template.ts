@@ -113,9 +113,11 @@ export const template = defineTransformer({
       }
     }
     const reads = [...new Set(pieces.flatMap((x) => (typeof x === 'string' || x.kind === 'tag' || x.kind === 'self' ? [] : [x.column])))];
+    const readsMasked = [...new Set(pieces.flatMap((x) => (typeof x !== 'string' && x.kind === 'masked' ? [x.column] : [])))];
     const max = site.column.type?.maxLength;
     return {
       reads,
+      readsMasked,
       fn(value, ctx) {
         let out = '';
         for (const x of pieces) {

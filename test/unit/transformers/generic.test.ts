@@ -152,6 +152,7 @@ describe('template', () => {
     const rule = validateColumnRule('email', { transformer: 'template', template: '{{a}}{{masked.b}}{{a}}{{tag}}' }, '$', () => {})!;
     const b = bindRule(rule, { name: 'email' }, { keyring: new Keyring('s'), dialect: 'mysql', table: { name: 't' } });
     expect(b.reads).toEqual(['a', 'b']);
+    expect(b.readsMasked).toEqual(['b']);
   });
 
   it('rejects unknown filters at load time and reading its own masked value at bind time', () => {
