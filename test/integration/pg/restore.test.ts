@@ -53,8 +53,9 @@ const MODES: readonly DumpMode[] = [
   { name: '--quote-all-identifiers', flags: ['--quote-all-identifiers'] },
   { name: '--on-conflict-do-nothing --inserts', flags: ['--on-conflict-do-nothing', '--inserts'] },
   { name: '--clean --if-exists', flags: ['--clean', '--if-exists'] },
-  // COPY only: pg_dump 15 writes column-order-dependent INSERTs into the root with --inserts,
-  // which do not restore when a partition's column order differs (see README of this suite).
+  // COPY only: with --inserts, pg_dump 15 writes the partition's column order into
+  // `INSERT INTO <root> VALUES`, which does not restore when a partition's column order differs
+  // from the root's (events_2024 here). See README.md next to this file.
   { name: '--load-via-partition-root', flags: ['--load-via-partition-root'] },
   { name: 'data-only (-a) into a schema-only restore', flags: ['--data-only'], dataOnly: true },
   { name: '-Fc piped through pg_restore -f -', flags: ['-Fc'], viaPgRestore: [] },
