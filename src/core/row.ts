@@ -1,3 +1,5 @@
+import type { Sink } from './sink.js';
+
 /**
  * A Row as the scanner hands it to a plan: offsets into one buffer, no per-field objects.
  * Fields are [starts[i], ends[i]) of `buf`; the row itself is [rowStart, rowEnd).
@@ -45,4 +47,6 @@ export interface FieldCodec {
   encode(value: string | null, buf: Buffer, start: number, end: number): string;
   /** The dump's character encoding for decoded strings. */
   readonly encoding: BufferEncoding;
+  /** Optional fused encode-and-write (escaping straight into the sink's buffer). */
+  write?(value: string | null, sink: Sink, buf: Buffer, start: number, end: number): void;
 }

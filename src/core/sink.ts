@@ -71,6 +71,25 @@ export class Sink {
     this.bytes += n;
   }
 
+  /**
+   * Room for `n` more bytes: returns the buffer to write into at `length`; call commit(newLength)
+   * after writing. For codecs that escape and write in one pass. Nothing else may be pushed between.
+   */
+  reserve(n: number): Buffer {
+    if (this.len + n > this.size) this.flush();
+    if (n > this.size) throw new RangeError('Sink.reserve larger than the buffer');
+    return this.buf;
+  }
+
+  get length(): number {
+    return this.len;
+  }
+
+  commit(newLength: number): void {
+    this.bytes += newLength - this.len;
+    this.len = newLength;
+  }
+
   /** Hand the gathered bytes on; the buffer is given away, so a fresh one is allocated. */
   flush(): void {
     if (this.len === 0) return;

@@ -62,7 +62,8 @@ export class TablePlan implements RowView {
       const out = this.maskedAt(pc);
       if (out === UNSET) continue; // NULL stays NULL: leave the bytes as they are
       sink.push(buf, pos, s);
-      sink.pushString(codec.encode(out, buf, s, e), codec.encoding);
+      if (codec.write) codec.write(out, sink, buf, s, e);
+      else sink.pushString(codec.encode(out, buf, s, e), codec.encoding);
       pos = e;
     }
     sink.push(buf, pos, row.rowEnd);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Sink } from '../../src/core/sink.js';
 import { CopyTextCodec } from '../../src/dialects/postgres/copy-codec.js';
 import { PgLiteralCodec } from '../../src/dialects/postgres/literal-codec.js';
 
@@ -19,6 +20,21 @@ describe('PostgreSQL codec round trips', () => {
         expect(e).not.toMatch(/[\t\n\r]/);
         const b = Buffer.from(e, 'utf8');
         expect(c.decode(b, 0, b.length)).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('COPY text: the fused write() produces exactly the bytes of encode()', () => {
+    const c = new CopyTextCodec('utf8');
+    fc.assert(
+      fc.property(fc.option(anyText, { nil: null }), (raw) => {
+        const s = raw === null ? null : storable(raw).toWellFormed();
+        const out: Buffer[] = [];
+        const sink = new Sink((b) => out.push(Buffer.from(b)), 4096);
+        c.write(s, sink);
+        sink.flush();
+        expect(Buffer.concat(out).toString('utf8')).toBe(c.encode(s));
       }),
       { numRuns: 2000 },
     );

@@ -1,4 +1,5 @@
 import type { FieldCodec } from '../../core/row.js';
+import type { Sink } from '../../core/sink.js';
 
 /** PostgreSQL COPY text format: \N is NULL; backslash escapes; tab-separated fields. */
 export class CopyTextCodec implements FieldCodec {
@@ -6,15 +7,44 @@ export class CopyTextCodec implements FieldCodec {
 
   decode(buf: Buffer, start: number, end: number): string | null {
     if (end - start === 2 && buf[start] === 0x5c && buf[start + 1] === 0x4e) return null;
-    const bs = buf.indexOf(0x5c, start);
-    if (bs < 0 || bs >= end) return buf.toString(this.encoding, start, end);
+    // bounded scan: an indexOf would run past the field to the next backslash in the chunk
+    let i = start;
+    while (i < end && buf[i] !== 0x5c) i++;
+    if (i === end) return buf.toString(this.encoding, start, end);
     return decodeCopyEscapes(buf, start, end).toString(this.encoding);
   }
 
   encode(value: string | null): string {
     return value === null ? '\\N' : escapeCopy(value);
   }
+
+  /** Escape and write in one pass (ASCII fast path); falls back to encode() for other text. */
+  write(value: string | null, sink: Sink): void {
+    if (value === null || value.length > 256 || this.encoding !== 'utf8') {
+      sink.pushString(this.encode(value), this.encoding);
+      return;
+    }
+    const n = value.length;
+    const out = sink.reserve(n * 2);
+    const start = sink.length;
+    let len = start;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) {
+        sink.pushString(escapeCopy(value), this.encoding);
+        return;
+      }
+      if ((c >= 8 && c <= 13) || c === 92) {
+        out[len++] = 92;
+        out[len++] = COPY_ESCAPE_LETTER[c];
+      } else out[len++] = c;
+    }
+    sink.commit(len);
+  }
 }
+
+/** The letter after the backslash for each byte COPY escapes. */
+const COPY_ESCAPE_LETTER: Record<number, number> = { 8: 0x62, 9: 0x74, 10: 0x6e, 11: 0x76, 12: 0x66, 13: 0x72, 92: 92 };
 
 const SIMPLE: Record<number, number> = { 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9, 0x76: 11 };
 

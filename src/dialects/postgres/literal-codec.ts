@@ -30,9 +30,9 @@ export class PgLiteralCodec implements FieldCodec {
   private decodeQuoted(buf: Buffer, from: number, end: number, escapes: boolean): string | undefined {
     if (end - from < 1 || buf[end - 1] !== Q) return undefined;
     const last = end - 1;
-    const q = buf.indexOf(Q, from);
-    const bs = escapes ? buf.indexOf(0x5c, from) : -1;
-    if (q === last && (bs < 0 || bs >= last)) return buf.toString(this.encoding, from, last);
+    let k = from;
+    while (k < last && buf[k] !== Q && !(escapes && buf[k] === 0x5c)) k++;
+    if (k === last) return buf.toString(this.encoding, from, last);
     const out = Buffer.allocUnsafe(last - from);
     let n = 0;
     for (let i = from; i < last; i++) {

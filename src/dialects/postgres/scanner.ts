@@ -8,6 +8,7 @@ import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
+import { isSampleOnly, samplingDone } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
 export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'alter' | 'set' | 'select' | 'other';
@@ -46,6 +47,9 @@ export class PgScanner extends ChunkScanner {
   // COPY state (used by copy-data.ts)
   inLine = false;
   copyColumns = 0;
+  /** The table of the COPY block being read and the line of its COPY statement (for row counts). */
+  private copyTable: TableRef | undefined;
+  private copyLine = 0;
 
   encoding: BufferEncoding = 'utf8';
   encodingName = 'UTF8';
@@ -80,6 +84,12 @@ export class PgScanner extends ChunkScanner {
       case 'copy-skip':
         return skipCopy(this, chunk, i);
       case 'copy-rows':
+        // A plan that only sampled the first rows and is done: stream the rest of the block through.
+        if (!this.rowOpen && samplingDone(this.plan)) {
+          this.mode = 'copy-skip';
+          this.inLine = false;
+          return skipCopy(this, chunk, i);
+        }
         return copyRows(this, chunk, i);
       case 'values':
         return lexValues(this, chunk, i);
@@ -202,7 +212,9 @@ export class PgScanner extends ChunkScanner {
 
   private planFor(table: TableRef, columns: string[] | undefined, i: number) {
     const plan = this.env.planner.planFor(table, columns, this.positionAt(i));
-    if (plan && !ENCODINGS[this.encodingName.toLowerCase().replace(/-/g, '')]) {
+    const supported = ENCODINGS[this.encodingName.toLowerCase().replace(/-/g, '')] !== undefined;
+    if (!supported && isSampleOnly(plan)) return null; // sampling is best effort: never a reason to fail
+    if (plan && !supported) {
       this.fail('DUMP_UNSUPPORTED_ENCODING', `the dump's client_encoding ${this.encodingName} is not supported for masking`, i, {
         hint: 'dump with --encoding=UTF8',
       });
@@ -294,7 +306,10 @@ export class PgScanner extends ChunkScanner {
     const header = parseCopyHeader(sql, this.searchPath);
     if (!header || !header.fromStdin) return end;
     this.tableName = tableKey(header.table);
+    this.copyTable = header.table;
+    this.copyLine = this.line;
     this.plan = this.planFor(header.table, header.columns, end);
+    if (header.format !== 'text' && isSampleOnly(this.plan)) this.plan = null;
     if (this.plan && header.format !== 'text' && !this.plan.truncate) {
       this.fail('DUMP_UNSUPPORTED_COPY_FORMAT', `COPY data for ${this.tableName} is in ${header.format} format`, end, {
         hint: 'pg_dump writes text-format COPY; mask a plain pg_dump or pg_restore -f - output',
@@ -307,6 +322,9 @@ export class PgScanner extends ChunkScanner {
 
   /** COPY data ended (the `\.` line was read). */
   endCopy(): void {
+    // COPY text data is one line per row: rows = lines between the COPY line and the "\." line.
+    if (this.copyTable) this.env.planner.countRows(this.copyTable, Math.max(0, this.line - this.copyLine - 2));
+    this.copyTable = undefined;
     this.mode = 'stmt';
     this.lex = L_START;
     this.plan = null;
@@ -317,7 +335,11 @@ export class PgScanner extends ChunkScanner {
   onTopComment(chunk: Buffer, i: number): void {
     const text = chunk.toString('latin1', i, Math.min(chunk.length, i + 48));
     if (/^-- PostgreSQL database (cluster )?dump complete/.test(text)) this.sawFooter = true;
-    else if (/^-- PostgreSQL database (cluster )?dump/.test(text)) this.sawHeader = true;
+    else if (/^-- PostgreSQL database (cluster )?dump/.test(text)) {
+      // pg_dump writes every CREATE TABLE before any data; pg_dumpall repeats that per database.
+      if (!this.sawHeader) this.env.planner.ddlFirst = !text.includes('cluster');
+      this.sawHeader = true;
+    }
   }
 
   sawHeader = false;
