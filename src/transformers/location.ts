@@ -19,7 +19,6 @@ function run(g: Gen, ctx: ValueCtx, max: number | undefined): string {
 
 export const streetAddress = defineTransformer({
   name: 'street-address',
-  cache: true,
   category: 'location',
   summary: 'A fake street address in the locale\'s layout: 12 Main St → 4821 Kozey Trace',
   example: { before: '12 Main St', after: '4821 Kozey Trace' },

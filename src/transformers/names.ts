@@ -45,7 +45,6 @@ export const lastName = defineTransformer({
 
 export const fullName = defineTransformer({
   name: 'full-name',
-  cache: true,
   category: 'person',
   summary: 'A fake first and last name: Jane Doe → Maria Kozey',
   example: { before: 'Jane Doe', after: 'Maria Kozey' },

@@ -12,7 +12,6 @@ const SEPARATORS = ['.', '_', ''];
  */
 export const username = defineTransformer({
   name: 'username',
-  cache: true,
   category: 'person',
   summary: 'A fake login name, unique by construction: jdoe77 → maria_kozey_q7m3xk2ab9d4tq5wz',
   example: { before: 'jdoe77', after: 'maria_kozey_q7m3xk2ab9d4tq5wz' },
