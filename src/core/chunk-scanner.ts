@@ -60,8 +60,16 @@ export abstract class ChunkScanner implements Scanner {
   protected abstract step(chunk: Buffer, i: number): number;
   /** Called once after the last chunk: fail on anything left open. */
   protected abstract finish(): void;
-  /** A Row moved into the carry buffer: shift offsets the subclass keeps for a field in progress. */
-  protected onRowShift(_delta: number): void {}
+
+  /** Offsets of the field being read (row coordinates), for values lexers. */
+  fieldStart = -1;
+  fieldLastEnd = 0;
+
+  /** A Row moved into the carry buffer: the field still being read moves the same way. */
+  private onRowShift(delta: number): void {
+    this.fieldStart += delta;
+    this.fieldLastEnd += delta;
+  }
 
   feed(input: Buffer): void {
     if (input.length === 0) return;
@@ -273,6 +281,52 @@ export abstract class ChunkScanner implements Scanner {
 
   currentTable(): string | undefined {
     return this.tableName;
+  }
+
+  // --- the surface a dialect's mode files (lexers in separate modules) use ---
+
+  stopHere(i: number): number {
+    return this.stop(i);
+  }
+  markNewline(i: number): void {
+    this.newline(i);
+  }
+  lines(chunk: Buffer, a: number, b: number): void {
+    this.countLines(chunk, a, b);
+  }
+  rowBegin(i: number): void {
+    this.openRow(i);
+  }
+  rowAssemble(end: number): RowFields {
+    return this.assembleRow(end);
+  }
+  get rowDeltaNow(): number {
+    return this.rowDelta;
+  }
+  get fields(): RowFields {
+    return this.row;
+  }
+  get currentPlan(): TablePlan | null {
+    return this.plan;
+  }
+  get isEof(): boolean {
+    return this.eof;
+  }
+  get isRowOpen(): boolean {
+    return this.rowOpen;
+  }
+  get chunkBase(): number {
+    return this.chunkOffset;
+  }
+  passUntil(i: number): void {
+    this.pass(this.chunk, this.passStart, i);
+    this.passStart = i;
+  }
+  skipTo(i: number): void {
+    this.passStart = i;
+  }
+  error(code: VeilErrorCode, message: string, i: number, details: VeilErrorDetails = {}): never {
+    return this.fail(code, message, i, details);
   }
 
   protected fail(code: VeilErrorCode, message: string, i: number, details: VeilErrorDetails = {}): never {

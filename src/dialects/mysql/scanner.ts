@@ -36,8 +36,6 @@ export class MysqlScanner extends ChunkScanner {
   // values lexer state (values-lexer.ts)
   vstate = V_BETWEEN;
   vdepth = 0;
-  fieldStart = 0;
-  fieldLastEnd = 0;
   strBackslash = false;
   // the next backslash in the current chunk at or after the last query (-1: none left)
   private bsChunk: Buffer | null = null;
@@ -297,37 +295,4 @@ export class MysqlScanner extends ChunkScanner {
   }
 
   // expose protected helpers to the lexer files
-  stopHere(i: number): number {
-    return this.stop(i);
-  }
-  markNewline(i: number): void {
-    this.newline(i);
-  }
-  lines(chunk: Buffer, a: number, b: number): void {
-    this.countLines(chunk, a, b);
-  }
-  rowBegin(i: number): void {
-    this.openRow(i);
-  }
-  /** The core moved the Row into its carry buffer: the field still being read moves the same way. */
-  protected override onRowShift(delta: number): void {
-    this.fieldStart += delta;
-    this.fieldLastEnd += delta;
-  }
-  get rowDeltaNow(): number {
-    return this.rowDelta;
-  }
-  get fields() {
-    return this.row;
-  }
-  get isEof(): boolean {
-    return this.eof;
-  }
-  get isRowOpen(): boolean {
-    return this.rowOpen;
-  }
-  skipTo(i: number): void {
-    this.passStart = i;
-  }
-  error: ChunkScanner['fail'] = (code, message, i, details) => this.fail(code, message, i, details);
 }

@@ -40,8 +40,6 @@ export class PgScanner extends ChunkScanner {
   // values lexer state (used by insert-values.ts)
   vstate = V_BETWEEN;
   vdepth = 0;
-  fieldStart = -1;
-  fieldLastEnd = 0;
   fieldFirst = 0;
   fieldLen = 0;
   // COPY state (used by copy-data.ts)
@@ -96,16 +94,8 @@ export class PgScanner extends ChunkScanner {
     }
   }
 
-  protected override onRowShift(delta: number): void {
-    this.fieldStart += delta;
-    this.fieldLastEnd += delta;
-  }
+  // --- hooks for the lexers ---
 
-  // --- hooks for the lexers (public so the mode files can call them) ---
-
-  stopHere(i: number): number {
-    return this.stop(i);
-  }
 
   beginStatement(i: number): void {
     this.lex = L_BODY;
@@ -401,45 +391,7 @@ export class PgScanner extends ChunkScanner {
   }
 
   // expose protected helpers to the mode files
-  get chunkBase(): number {
-    return this.chunkOffset;
-  }
-  markNewline(i: number): void {
-    this.newline(i);
-  }
-  lines(chunk: Buffer, a: number, b: number): void {
-    this.countLines(chunk, a, b);
-  }
-  rowBegin(i: number): void {
-    this.openRow(i);
-  }
-  rowAssemble(end: number) {
-    return this.assembleRow(end);
-  }
   rowEmit(codecKind: 'copy' | 'literal'): void {
     this.emitRow(codecKind === 'copy' ? this.copyCodec : this.literalCodec, !this.plan?.truncate);
   }
-  get rowDeltaNow(): number {
-    return this.rowDelta;
-  }
-  get fields() {
-    return this.row;
-  }
-  get currentPlan() {
-    return this.plan;
-  }
-  get isEof(): boolean {
-    return this.eof;
-  }
-  get isRowOpen(): boolean {
-    return this.rowOpen;
-  }
-  passUntil(i: number): void {
-    this.pass(this.chunk, this.passStart, i);
-    this.passStart = i;
-  }
-  skipTo(i: number): void {
-    this.passStart = i;
-  }
-  error: ChunkScanner['fail'] = (code, message, i, details) => this.fail(code, message, i, details);
 }
