@@ -86,6 +86,7 @@ export class TablePlan implements RowView {
       });
     }
     if (orig === null) return UNSET;
+    if (orig === '' && pc.bound.rule.transformer.replacesEmpty !== true) return UNSET;
     let out = pc.bound.apply(orig, this);
     if (out !== null && pc.maxLength !== undefined) out = fitLength(out, pc.maxLength);
     pc.masked++;

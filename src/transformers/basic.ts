@@ -34,6 +34,7 @@ export const fixed = defineTransformer({
     value: z.union([z.string(), z.number(), z.boolean()]).describe('The replacement, written as this text (numbers and booleans as their SQL literal).'),
   }),
   accepts: ['any'],
+  replacesEmpty: true,
   create(params) {
     const v = String(params.value);
     return () => v;

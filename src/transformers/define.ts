@@ -73,6 +73,11 @@ export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {
   params: P;
   /** Value kinds this transformer fits; checked against the column type from the DDL. */
   accepts: readonly (ValueKind | 'any')[];
+  /**
+   * Also replace the empty string. By default '' stays '' (like NULL: it holds no personal data, and
+   * apps often tell '' from a value); transformers whose point is the replacement itself opt in.
+   */
+  replacesEmpty?: boolean;
   /** Params that do not change which fake a value maps to (left out of the consistency domain). */
   neutralParams?: readonly string[];
   /** What to do with SQL NULL: keep it (default) or call the ValueFn (e.g. `fixed`). */

@@ -1,4 +1,4 @@
-import { commonParams, defineTransformer, z } from './define.js';
+import { commonParams, defineTransformer, z, type ValueCtx } from './define.js';
 import { domainPermutation } from './fpe.js';
 import { reshape } from './shape.js';
 import { fitLength } from './text-fit.js';
@@ -7,10 +7,15 @@ const SHAPE = { letters: false, keepFirst: 0, keepLast: 0 };
 
 const FALLBACK_FORMAT = '(###) ###-####';
 
-function countDigits(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) n++;
-  return n;
+/** At least 4 digits and nothing but digits and phone punctuation (+ ( ) - . / space, x for extensions). */
+function looksLikePhone(s: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (!(c === 32 || c === 43 || c === 40 || c === 41 || c === 45 || c === 46 || c === 47 || c === 120 || c === 88)) return false;
+  }
+  return digits >= 4;
 }
 
 /**
@@ -44,16 +49,20 @@ export const phone = defineTransformer({
     const { format, keepCountryCode } = params;
     const max = site.column.type?.maxLength;
     const permOf = site.unique && format === undefined ? domainPermutation() : undefined;
-    return (value, ctx) => {
-      if (format !== undefined) {
-        const rng = ctx.rng();
-        let out = '';
-        for (let i = 0; i < format.length; i++) {
-          const ch = format[i];
-          out += ch === '#' ? String.fromCharCode(48 + rng.int(10)) : ch;
-        }
-        return fitLength(out, max);
+    const fromPattern = (pattern: string, ctx: ValueCtx): string => {
+      const rng = ctx.rng();
+      let out = '';
+      for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        out += ch === '#' ? String.fromCharCode(48 + rng.int(10)) : ch;
       }
+      return fitLength(out, max);
+    };
+    return (value, ctx) => {
+      if (format !== undefined) return fromPattern(format, ctx);
+      // Free text in a phone column ("ask for Mary, ext 12", "null") has no shape worth keeping
+      // and would leak its words: it gets a fresh number instead.
+      if (!looksLikePhone(value)) return fromPattern(FALLBACK_FORMAT, ctx);
       let cc = 0;
       if (keepCountryCode && value.charCodeAt(0) === 43 /* + */) {
         cc = 1;
