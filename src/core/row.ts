@@ -47,6 +47,12 @@ export interface FieldCodec {
   encode(value: string | null, buf: Buffer, start: number, end: number): string;
   /** The dump's character encoding for decoded strings. */
   readonly encoding: BufferEncoding;
+  /**
+   * After decode(): where the value's exact UTF-8 bytes sit in the buffer when decoding changed
+   * nothing (no escapes, UTF-8 dump), so keyed bits are hashed in place; rawStart -1 otherwise.
+   */
+  rawStart?: number;
+  rawEnd?: number;
   /** Optional fused encode-and-write (escaping straight into the sink's buffer). */
   write?(value: string | null, sink: Sink, buf: Buffer, start: number, end: number): void;
 }

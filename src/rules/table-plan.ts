@@ -87,7 +87,8 @@ export class TablePlan implements RowView {
     }
     if (orig === null) return UNSET;
     if (orig === '' && pc.bound.rule.transformer.replacesEmpty !== true) return UNSET;
-    let out = pc.bound.apply(orig, this);
+    const rs = codec.rawStart ?? -1;
+    let out = rs >= 0 ? pc.bound.apply(orig, this, row.buf, rs, codec.rawEnd!) : pc.bound.apply(orig, this);
     if (out !== null && pc.maxLength !== undefined) out = fitLength(out, pc.maxLength);
     pc.masked++;
     this.memo[pc.index] = out;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Rng } from './rng.js';
-import { siphash, sipKeyFromBytes, type SipKey } from './siphash.js';
+import { sip128, siphash, sipKeyFromBytes, type SipKey } from './siphash.js';
 
 /**
  * Keyring: the one place the secret is turned into keys.
@@ -58,7 +58,18 @@ export class Domain {
     const max = value.length * 3;
     if (max > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(max, this.scratch.length * 2));
     const n = this.scratch.write(value, 0, 'utf8');
-    siphash(this.key, this.scratch, 0, n, this.seed, 4);
+    sip128(this.key, this.scratch, 0, n, this.seed);
+    return this.seed;
+  }
+
+  /**
+   * The same bits as bits(value), hashed straight from the dump: `buf[start, end)` must be exactly the
+   * UTF-8 bytes of `value` (a field that needed no unescaping). Saves re-encoding the string.
+   */
+  bitsRaw(value: string, buf: Uint8Array, start: number, end: number): Uint32Array {
+    if (value === this.last) return this.seed;
+    this.last = value;
+    sip128(this.key, buf, start, end, this.seed);
     return this.seed;
   }
 
@@ -72,5 +83,10 @@ export class Domain {
   /** The shared Rng, re-seeded for `value`. */
   rng(value: string): Rng {
     return this.sharedRng.reset(this.bits(value));
+  }
+
+  /** The shared Rng, re-seeded from bitsRaw(). */
+  rngRaw(value: string, buf: Uint8Array, start: number, end: number): Rng {
+    return this.sharedRng.reset(this.bitsRaw(value, buf, start, end));
   }
 }

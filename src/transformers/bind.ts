@@ -37,16 +37,21 @@ export class BoundCtx implements ValueCtx {
     this.fakerInstance = fakerFor(boundRandomizer(keyring.rng), locale);
   }
 
+  /** The value's bytes in the dump when they are exactly its UTF-8 (no unescaping); else null. */
+  rawBuf: Uint8Array | null = null;
+  rawStart = 0;
+  rawEnd = 0;
+
   rng(): Rng {
-    return this.domain.rng(this.value);
+    return this.rawBuf ? this.domain.rngRaw(this.value, this.rawBuf, this.rawStart, this.rawEnd) : this.domain.rng(this.value);
   }
 
   bits(): Uint32Array {
-    return this.domain.bits(this.value);
+    return this.rawBuf ? this.domain.bitsRaw(this.value, this.rawBuf, this.rawStart, this.rawEnd) : this.domain.bits(this.value);
   }
 
   faker(): Faker {
-    this.domain.rng(this.value);
+    this.rng();
     return this.fakerInstance;
   }
 
@@ -81,7 +86,11 @@ export interface BoundRule {
   reads: string[];
   /** Columns whose masked value this rule reads ({{masked.x}} in templates): the plan computes them first. */
   readsMasked: string[];
-  apply(value: string, row: RowView): string | null;
+  /**
+   * `raw` (optional): buf[start, end) holds exactly the UTF-8 bytes of `value` in the dump, so the
+   * keyed bits can be hashed in place.
+   */
+  apply(value: string, row: RowView, raw?: Uint8Array, rawStart?: number, rawEnd?: number): string | null;
 }
 
 /** Bind a validated rule to one column of one table. */
@@ -109,9 +118,12 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
     rule,
     reads: bound.reads ?? [],
     readsMasked: bound.readsMasked ?? [],
-    apply(value, row) {
+    apply(value, row, raw, rawStart, rawEnd) {
       ctx.value = value;
       ctx.row = row;
+      ctx.rawBuf = raw ?? null;
+      ctx.rawStart = rawStart ?? 0;
+      ctx.rawEnd = rawEnd ?? 0;
       const out = fn(value, ctx);
       return max !== undefined && out !== null && out.length > max ? fitLength(out, max) : out;
     },

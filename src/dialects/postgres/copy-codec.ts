@@ -3,14 +3,24 @@ import type { Sink } from '../../core/sink.js';
 
 /** PostgreSQL COPY text format: \N is NULL; backslash escapes; tab-separated fields. */
 export class CopyTextCodec implements FieldCodec {
+  rawStart = -1;
+  rawEnd = -1;
+
   constructor(readonly encoding: BufferEncoding) {}
 
   decode(buf: Buffer, start: number, end: number): string | null {
+    this.rawStart = -1;
     if (end - start === 2 && buf[start] === 0x5c && buf[start + 1] === 0x4e) return null;
     // bounded scan: an indexOf would run past the field to the next backslash in the chunk
     let i = start;
     while (i < end && buf[i] !== 0x5c) i++;
-    if (i === end) return buf.toString(this.encoding, start, end);
+    if (i === end) {
+      if (this.encoding === 'utf8') {
+        this.rawStart = start;
+        this.rawEnd = end;
+      }
+      return buf.toString(this.encoding, start, end);
+    }
     return decodeCopyEscapes(buf, start, end).toString(this.encoding);
   }
 

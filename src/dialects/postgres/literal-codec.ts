@@ -13,7 +13,11 @@ export class PgLiteralCodec implements FieldCodec {
 
   constructor(readonly encoding: BufferEncoding) {}
 
+  rawStart = -1;
+  rawEnd = -1;
+
   decode(buf: Buffer, start: number, end: number): string | null | undefined {
+    this.rawStart = -1;
     const first = buf[start];
     if (first === Q) return this.decodeQuoted(buf, start + 1, end, !this.standardStrings);
     if ((first === 0x45 || first === 0x65) && buf[start + 1] === Q) return this.decodeQuoted(buf, start + 2, end, true);
@@ -32,7 +36,13 @@ export class PgLiteralCodec implements FieldCodec {
     const last = end - 1;
     let k = from;
     while (k < last && buf[k] !== Q && !(escapes && buf[k] === 0x5c)) k++;
-    if (k === last) return buf.toString(this.encoding, from, last);
+    if (k === last) {
+      if (this.encoding === 'utf8') {
+        this.rawStart = from;
+        this.rawEnd = last;
+      }
+      return buf.toString(this.encoding, from, last);
+    }
     const out = Buffer.allocUnsafe(last - from);
     let n = 0;
     for (let i = from; i < last; i++) {
