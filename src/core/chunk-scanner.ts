@@ -247,8 +247,19 @@ export abstract class ChunkScanner implements Scanner {
   /** Write an assembled Row through the plan (or drop it, for truncated tables). */
   protected emitRow(codec: FieldCodec, emit: boolean): void {
     if (!this.plan) return;
-    if (emit) this.plan.writeRow(this.row, codec, this.env.sink);
-    else this.plan.rows++;
+    if (!emit) {
+      this.plan.rows++;
+      return;
+    }
+    try {
+      this.plan.writeRow(this.row, codec, this.env.sink);
+    } catch (e) {
+      // a value a transformer rejected (invalid JSON, an expression): say where in the dump
+      if (e instanceof VeilError && !e.details.position) {
+        throw new VeilError(e.code, e.message, { table: this.tableName, ...e.details, position: this.positionAt(Math.min(this.passStart, this.chunk.length)), row: this.plan.rows });
+      }
+      throw e;
+    }
   }
 
   /**

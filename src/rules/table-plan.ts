@@ -30,6 +30,8 @@ export class TablePlan implements RowView {
   private readonly memo: (string | null)[];
   /** memoRow[i] === rows when memo[i] holds this row's masked value of column i. */
   private readonly memoRow: Float64Array;
+  /** busyRow[i] === rows while column i of this row is being computed (template cycles). */
+  private readonly busyRow: Float64Array;
 
   constructor(
     readonly table: TableRef,
@@ -42,6 +44,7 @@ export class TablePlan implements RowView {
     for (const pc of ruled) this.ruledByIndex[pc.index] = pc;
     this.memo = new Array(columns.length).fill(null);
     this.memoRow = new Float64Array(columns.length);
+    this.busyRow = new Float64Array(columns.length);
   }
 
   get key(): string {
@@ -87,8 +90,18 @@ export class TablePlan implements RowView {
     }
     if (orig === null) return UNSET;
     if (orig === '' && pc.bound.rule.transformer.replacesEmpty !== true) return UNSET;
+    if (this.busyRow[pc.index] === this.rows) {
+      throw new VeilError('RULES_INVALID', `the rules for ${this.key} read each other's masked values in a cycle (through column ${pc.name})`, {
+        path: pc.bound.rule.path,
+        table: this.key,
+        column: pc.name,
+        hint: 'a template may read {{masked.x}} only from columns whose rules do not read it back',
+      });
+    }
+    this.busyRow[pc.index] = this.rows;
     const rs = codec.rawStart ?? -1;
     let out = rs >= 0 ? pc.bound.apply(orig, this, row.buf, rs, codec.rawEnd!) : pc.bound.apply(orig, this);
+    this.busyRow[pc.index] = 0;
     if (out !== null && pc.maxLength !== undefined) out = fitLength(out, pc.maxLength);
     pc.masked++;
     this.memo[pc.index] = out;

@@ -129,4 +129,25 @@ describe('PostgreSQL scanner errors', () => {
     expect(e.code).toBe('DUMP_FIELD_TOO_LARGE');
     expect(e.details.table).toBe('public.t');
   });
+
+  it('names the line and row of a value a transformer rejects (invalid JSON)', () => {
+    const r = validateRules({ tables: { t: { columns: { doc: { transformer: 'json', paths: { '$.email': 'email' } } } } } });
+    const dump = `${PG_HEADER}COPY public.t (id, doc) FROM stdin;\n1\t{"email": "a@b.c"}\n2\t{not json\n\\.\n${PG_FOOTER}`;
+    const e = veilErrorOf(() => run(dump, { rules: r, secret: 's' }));
+    expect(e.code).toBe('DUMP_VALUE_REJECTED');
+    expect(e.details.position.line).toBe(12);
+    expect(e.details.row).toBe(2);
+    expect(e.details.column).toBe('doc');
+  });
+
+  it('refuses templates that read each other in a cycle', () => {
+    const r = validateRules({
+      tables: { t: { columns: { a: { transformer: 'template', template: '{{masked.b}}x' }, b: { transformer: 'template', template: '{{masked.a}}y' } } } },
+    });
+    const dump = `${PG_HEADER}COPY public.t (a, b) FROM stdin;\n1\t2\n\\.\n${PG_FOOTER}`;
+    const e = veilErrorOf(() => run(dump, { rules: r, secret: 's' }));
+    expect(e.code).toBe('RULES_INVALID');
+    expect(e.message).toContain('cycle');
+  });
 });
+
