@@ -1,5 +1,7 @@
 import { commonParams, defineTransformer, z } from './define.js';
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Replace characters with a mask character, keeping the first/last N (and separators, if asked). */
 export const mask = defineTransformer({
   name: 'mask',
@@ -17,6 +19,13 @@ export const mask = defineTransformer({
   create(params) {
     const { keepFirst, keepLast, char, keepSeparators } = params;
     return (value) => {
+      if (!keepSeparators && !SURROGATE.test(value)) {
+        // one UTF-16 unit per character: slice instead of splitting into code points
+        const n = value.length;
+        const head = Math.min(keepFirst, n);
+        const tail = Math.min(keepLast, n - head);
+        return value.slice(0, head) + char.repeat(n - head - tail) + value.slice(n - tail);
+      }
       const cps = Array.from(value);
       const n = cps.length;
       let out = '';
