@@ -5,6 +5,8 @@ export type DiagnosticCode =
   | 'RULES_UNUSED_TABLE'
   | 'RULES_UNUSED_COLUMN'
   | 'COLUMN_UNCOVERED'
+  | 'COLUMN_PII_SUSPECT'
+  | 'RULE_TYPE_MISMATCH'
   | 'SECRET_RANDOM'
   | 'DUMP_ENCODING_ASSUMED'
   | 'DDL_UNPARSED';
@@ -19,4 +21,6 @@ export interface Diagnostic {
   table?: string;
   column?: string;
   position?: Position;
+  /** Machine-readable extras (e.g. the uncovered columns of a table, the evidence of a PII suspect). */
+  data?: Record<string, unknown>;
 }

@@ -10,6 +10,9 @@ import type { RuleSet } from './rules/ruleset.js';
 import { Keyring } from './seed/keyring.js';
 import { loadPgGrammar } from './dialects/postgres/ddl.js';
 import { loadLocales } from './seed/faker.js';
+import { Policy } from './policy/policy.js';
+import type { TableCoverage } from './policy/coverage.js';
+import { Profiler } from './scan/profiler.js';
 
 export interface MaskOptions {
   rules: RuleSet;
@@ -19,7 +22,21 @@ export interface MaskOptions {
   dialect?: DialectName;
   /** Largest Row held in memory (bytes). Default 256 MiB. */
   fieldCap?: number;
+  /** Rules that match nothing in the dump: a warning (the API's default) or an error (the CLI's). */
+  unusedRules?: 'error' | 'warn';
+  /** Columns without a rule (and not `keep`) are errors. Default: the rules file's `"strict"`. */
+  strict?: boolean;
+  /** Rows per table whose uncovered columns are sampled for PII by values (default 100; 0: none). */
+  sampleRows?: number;
+  /** Read and check only: apply no rule, write nothing (`check`, `scan`). */
+  dryRun?: boolean;
+  /** Sample every column, not only the uncovered ones (`scan`). */
+  sampleAll?: boolean;
+  /** Collect policy violations in the summary instead of throwing them (`check`). */
+  collectViolations?: boolean;
 }
+
+export const DEFAULT_SAMPLE_ROWS = 100;
 
 export const DEFAULT_FIELD_CAP = 256 * 1024 * 1024;
 
@@ -29,7 +46,17 @@ export interface MaskSummary {
   bytesIn: number;
   bytesOut: number;
   diagnostics: Diagnostic[];
-  tables: { table: string; rows: number; masked: Record<string, number>; truncated: boolean }[];
+  /**
+   * Every table whose data was in the dump: rows (null where not counted: tables without rules in
+   * INSERT statements), values masked per column, whether its rows were dropped.
+   */
+  tables: { table: string; rows: number | null; masked: Record<string, number>; truncated: boolean }[];
+  /** Per table, how the rules cover each column, with PII suspects. */
+  coverage: TableCoverage[];
+  /** Rule paths that matched the dump, and those that matched nothing. */
+  rules: { hit: string[]; unused: { path: string; table: string; column?: string }[] };
+  /** The policy's verdict when violations are collected rather than thrown (`collectViolations`). */
+  violation?: VeilError;
 }
 
 /**
@@ -46,10 +73,19 @@ export class Masker {
   private dialect: DialectName | undefined;
   readonly diagnostics: Diagnostic[] = [];
   private readonly keyring: Keyring;
+  private readonly policy: Policy;
+  private readonly profiler: Profiler;
 
   constructor(private readonly options: MaskOptions, emit: (chunk: Buffer) => void) {
-    this.sink = new Sink(emit);
-    if (options.secret === undefined) {
+    this.sink = options.dryRun ? new NullSink() : new Sink(emit);
+    this.policy = new Policy(options.rules, {
+      unusedRules: options.unusedRules ?? 'warn',
+      strict: options.strict ?? options.rules.strict,
+      failFast: options.collectViolations !== true,
+    });
+    this.profiler = new Profiler(options.sampleRows ?? DEFAULT_SAMPLE_ROWS, options.sampleAll ? 'all' : 'uncovered');
+    if (options.dryRun) this.keyring = Keyring.random();
+    else if (options.secret === undefined) {
       this.keyring = Keyring.random();
       this.diagnostics.push({
         code: 'SECRET_RANDOM',
@@ -102,7 +138,12 @@ export class Masker {
     const dialect = dialectFor(name);
     if (!dialect) throw new VeilError('DUMP_UNKNOWN_FORMAT', `the ${name} dialect is not supported yet`, {});
     this.dialect = name;
-    this.planner = new Planner(this.options.rules, this.keyring, name);
+    const planner = new Planner(this.options.rules, this.keyring, name, {
+      dryRun: this.options.dryRun,
+      sampler: this.profiler.sampler,
+      onDataStart: (table, columns) => this.policy.onDataStart(planner, table, columns),
+    });
+    this.planner = planner;
     this.scanner = dialect.createScanner({
       sink: this.sink,
       planner: this.planner,
@@ -115,26 +156,52 @@ export class Masker {
 
   private summary(): MaskSummary {
     const planner = this.planner!;
-    const diagnostics = [...this.diagnostics];
-    for (const u of planner.hits.unused(this.options.rules)) {
-      diagnostics.push(
-        u.column === undefined
-          ? { code: 'RULES_UNUSED_TABLE', severity: 'warning', path: u.path, table: u.table, message: `no table in the dump matches the rule for "${u.table}"` }
-          : { code: 'RULES_UNUSED_COLUMN', severity: 'warning', path: u.path, table: u.table, column: u.column, message: `table "${u.table}" has no column "${u.column}"` },
-      );
-    }
+    const verdict = this.policy.finish(planner, this.profiler);
+    const diagnostics = [...this.diagnostics, ...verdict.diagnostics];
     const tables = [...planner.seen].map(([key, { plans }]) => {
       const masked: Record<string, number> = {};
       for (const p of plans) for (const c of p.ruled) masked[c.name] = (masked[c.name] ?? 0) + c.masked;
+      const counted = planner.counted.get(key);
       return {
         table: key,
-        rows: plans.reduce((n, p) => n + p.rows, 0),
+        // rows written through a plan are exact; other tables' COPY lines are counted by the scanner
+        rows: plans.length > 0 ? plans.reduce((n, p) => n + p.rows, 0) : (counted ?? null),
         masked,
         truncated: plans.some((p) => p.truncate),
       };
     });
-    return { dialect: this.dialect!, bytesIn: this.bytesIn, bytesOut: this.sink.bytes, diagnostics, tables };
+    const unused = planner.hits.unused(this.options.rules);
+    const unusedPaths = new Set(unused.map((u) => u.path));
+    const hit: string[] = [];
+    for (const t of this.options.rules.tables.values()) {
+      if (!unusedPaths.has(t.path)) hit.push(t.path);
+      for (const c of t.columns.values()) if (!unusedPaths.has(c.path) && !unusedPaths.has(t.path)) hit.push(c.path);
+    }
+    const summary: MaskSummary = {
+      dialect: this.dialect!,
+      bytesIn: this.bytesIn,
+      bytesOut: this.sink.bytes,
+      diagnostics,
+      tables,
+      coverage: verdict.coverage,
+      rules: { hit, unused },
+    };
+    if (verdict.error) {
+      if (this.options.collectViolations) summary.violation = verdict.error;
+      else throw verdict.error;
+    }
+    return summary;
   }
+}
+
+/** The sink of a run that writes nothing (check, scan): counts nothing, keeps nothing. */
+class NullSink extends Sink {
+  constructor() {
+    super(() => {}, 1);
+  }
+  override push(): void {}
+  override pushString(): void {}
+  override flush(): void {}
 }
 
 /** Every `locale` parameter in a rule set, nested rules (json paths, array elements) included. */

@@ -159,6 +159,8 @@ export class Planner {
     const firstData = !this.seen.has(key);
     const seen = this.seen.get(key) ?? { table, plans: [], columns: names ?? [] };
     this.seen.set(key, seen);
+    // Rules for columns the data names are used, whatever the plan (keep, dry runs).
+    if (infos) for (const info of infos) for (const r of tables) if (r.columns.has(info.name)) this.hits.column(r.key, info.name);
     if (firstData) {
       this.dataStarts++;
       this.options.onDataStart?.(table, infos ?? known);
@@ -176,7 +178,6 @@ export class Planner {
       cols.forEach((info, index) => {
         const rule = columns.get(info.name);
         if (!rule) return;
-        for (const r of tables) if (r.columns.has(info.name)) this.hits.column(r.key, info.name);
         // `keep` marks a column as reviewed: covered, but no work per row.
         if (rule.transformer.name === 'keep') return;
         const bound: BoundRule = bindRule(rule, info, { keyring: this.keyring, dialect: this.dialect, table });
@@ -195,6 +196,22 @@ export class Planner {
     }
     if (plan && !sampleOnly) seen.plans.push(plan);
     return { plan, sampleOnly };
+  }
+
+  /**
+   * A dry run (nothing written, no rule applied) needs nothing more from the data of the tables named
+   * `name`: every such table's data has started and has no sample left to take.
+   */
+  finishedWith(name: string): boolean {
+    if (this.options.dryRun !== true) return false;
+    let any = false;
+    for (const [key, s] of this.seen) {
+      if (s.table.name !== name) continue;
+      any = true;
+      const sampler = this.samplers.get(key);
+      if (sampler && sampler.wants()) return false;
+    }
+    return any;
   }
 
   /** One sampler per table (shared by its column lists); none once it is full. */

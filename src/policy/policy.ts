@@ -1,0 +1,208 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { VeilError, type Issue } from '../errors.js';
+import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
+import { childPath } from '../rules/json-path.js';
+import type { Planner } from '../rules/plan.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import { didYouMean } from '../rules/suggest.js';
+import type { Profiler } from '../scan/profiler.js';
+import { coverageOf, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
+
+export interface PolicyOptions {
+  /** Rules that match nothing in the dump: an error (the CLI's default) or a warning. */
+  unusedRules: 'error' | 'warn';
+  /** Columns without a rule (and not `keep`) are errors. */
+  strict: boolean;
+  /**
+   * Stop the run as soon as a violation is certain (masking), instead of collecting everything for
+   * the end (`check`).
+   */
+  failFast: boolean;
+}
+
+export interface PolicyResult {
+  coverage: TableCoverage[];
+  diagnostics: Diagnostic[];
+  /** The violations, when the policy says the run fails. */
+  error?: VeilError;
+}
+
+/**
+ * The safety policy: rules must match the dump, and (strict) every column must be covered.
+ *
+ * When each check fires, for a streaming input:
+ * - a dump that declares every table before any data (pg_dump: `ddlFirst`, with CREATE TABLEs seen):
+ *   at the first data block, every table rule and column rule that matches nothing, and (strict) every
+ *   uncovered column of every declared table — before any data row is written;
+ * - otherwise (mysqldump interleaves CREATE TABLE and INSERT per table; data-only dumps): when a
+ *   table's data starts, (strict) its uncovered columns, and the unused column rules of keys that name
+ *   it schema-qualified (a bare key may still match a table further on);
+ * - everything else at the end of the dump (tables named by no CREATE TABLE and no data, bare keys,
+ *   tables declared without data).
+ */
+export class Policy {
+  /** Issue paths already raised (the end does not repeat them). */
+  private readonly checked = new Set<string>();
+
+  constructor(
+    private readonly rules: RuleSet,
+    private readonly options: PolicyOptions,
+  ) {}
+
+  /** The Planner's hook: a table's data starts. Throws when a violation is certain now (failFast). */
+  onDataStart(planner: Planner, table: TableRef, _columns: ColumnInfo[]): void {
+    if (!this.options.failFast) return;
+    const issues: Issue[] = [];
+    const allDeclared = planner.ddlFirst && planner.declared().length > 0;
+    if (this.options.unusedRules === 'error') issues.push(...this.unused(planner, allDeclared ? 'all' : 'qualified').map((u) => u.issue));
+    if (this.options.strict) {
+      const tables = allDeclared && planner.dataStarts === 1 ? coverageOf(planner) : [tableCoverage(planner, table)];
+      for (const t of tables) {
+        if (this.checked.has(`table:${t.table}`)) continue;
+        this.checked.add(`table:${t.table}`);
+        issues.push(...uncoveredIssues(t));
+      }
+    }
+    if (issues.length > 0) throw policyError(issues, true);
+  }
+
+  /** At the end of the dump: every check, with the coverage report. */
+  finish(planner: Planner, profiler?: Profiler): PolicyResult {
+    const coverage = coverageOf(planner, profiler);
+    const diagnostics: Diagnostic[] = [];
+    const issues: Issue[] = [];
+    for (const u of this.unused(planner, 'all', true)) {
+      if (this.options.unusedRules === 'error') issues.push(u.issue);
+      else {
+        diagnostics.push({
+          code: u.column === undefined ? 'RULES_UNUSED_TABLE' : 'RULES_UNUSED_COLUMN',
+          severity: 'warning',
+          path: u.issue.path,
+          table: u.table,
+          ...(u.column !== undefined ? { column: u.column } : {}),
+          message: `${u.issue.message}${u.issue.hint ? ` (${u.issue.hint})` : ''}`,
+        });
+      }
+    }
+    const bare: TableCoverage[] = [];
+    for (const t of coverage) {
+      const open = uncovered(t);
+      if (open.length > 0) {
+        if (this.options.strict) issues.push(...uncoveredIssues(t));
+        else if (t.rules.length === 0) bare.push(t);
+        else {
+          diagnostics.push({
+            code: 'COLUMN_UNCOVERED',
+            severity: 'warning',
+            table: t.table,
+            message: `${t.table}: ${open.length} column${open.length === 1 ? '' : 's'} without a rule: ${open.map((c) => c.column).join(', ')}`,
+            data: { columns: open.map((c) => c.column) },
+          });
+        }
+      }
+      // (strict: uncovered columns are errors already, PII or not)
+      for (const c of this.options.strict ? [] : open) {
+        if (c.pii.length === 0) continue;
+        diagnostics.push({
+          code: 'COLUMN_PII_SUSPECT',
+          severity: 'warning',
+          table: t.table,
+          column: c.column,
+          message: `${t.table}.${c.column} has no rule and looks like personal data: ${c.pii.map((g) => g.reason).join('; ')}`,
+          data: { kinds: c.pii.map((g) => g.kind), by: c.pii.map((g) => g.by) },
+        });
+      }
+      for (const c of t.columns) {
+        if (c.fit) diagnostics.push({ code: 'RULE_TYPE_MISMATCH', severity: 'warning', path: c.path, table: t.table, column: c.column, message: c.fit });
+      }
+    }
+    if (bare.length > 0) {
+      const names = bare.map((t) => t.table);
+      const n = bare.reduce((k, t) => k + uncovered(t).length, 0);
+      diagnostics.push({
+        code: 'COLUMN_UNCOVERED',
+        severity: 'notice',
+        message: `${bare.length} table${bare.length === 1 ? ' has' : 's have'} no rule at all (${n} columns, copied as they are): ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
+        data: { tables: names },
+      });
+    }
+    const result: PolicyResult = { coverage, diagnostics };
+    if (issues.length > 0) result.error = policyError(issues, false);
+    return result;
+  }
+
+  /**
+   * Rules that match nothing. `scope` says which are certain now: 'all' (every table is declared), or
+   * 'qualified' (only column rules of schema-qualified keys whose table is known).
+   */
+  private unused(planner: Planner, scope: 'all' | 'qualified', repeat = false): { issue: Issue; table: string; column?: string }[] {
+    const found = planner.hits.unused(this.rules);
+    if (found.length === 0) return [];
+    const out: { issue: Issue; table: string; column?: string }[] = [];
+    const known = knownTables(planner);
+    for (const u of found) {
+      if (scope === 'qualified' && (u.column === undefined || !known.qualified.has(u.table))) continue;
+      if (!repeat && this.checked.has(u.path)) continue;
+      this.checked.add(u.path);
+      if (u.column === undefined) {
+        const guess = didYouMean(u.table, [...known.qualified, ...known.bare]);
+        const issue: Issue = { code: 'RULES_UNUSED', path: u.path, message: `no table in the dump matches the rule for "${u.table}"` };
+        if (guess) issue.hint = `did you mean "${guess}"?`;
+        out.push({ issue, table: u.table });
+      } else {
+        const cols = new Set<string>();
+        for (const t of known.matching(u.table)) {
+          for (const c of planner.columnsOf(t)) cols.add(c.name);
+          for (const c of planner.seen.get(tableKey(t))?.columns ?? []) cols.add(c);
+        }
+        const guess = didYouMean(u.column, cols);
+        const issue: Issue = { code: 'RULES_UNUSED', path: u.path, message: `table "${u.table}" has no column "${u.column}"` };
+        if (guess) issue.hint = `did you mean "${guess}"?`;
+        out.push({ issue, table: u.table, column: u.column });
+      }
+    }
+    return out;
+  }
+}
+
+function uncoveredIssues(t: TableCoverage): Issue[] {
+  const base = childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'columns');
+  return uncovered(t).map((c) => ({
+    code: 'RULES_UNCOVERED_COLUMN' as const,
+    path: childPath(base, c.column),
+    message: `${t.table}.${c.column} has no rule${c.pii.length > 0 ? ` and looks like personal data (${c.pii[0].reason})` : ''}`,
+    hint: c.pii.length > 0 ? undefined : 'mark it "keep" if it holds no personal data',
+  }));
+}
+
+function policyError(issues: Issue[], early: boolean): VeilError {
+  const unused = issues.filter((i) => i.code === 'RULES_UNUSED').length;
+  const open = issues.length - unused;
+  const parts: string[] = [];
+  if (unused > 0) parts.push(`${unused} rule${unused === 1 ? '' : 's'} match${unused === 1 ? 'es' : ''} nothing in the dump`);
+  if (open > 0) parts.push(`${open} column${open === 1 ? ' has' : 's have'} no rule (strict)`);
+  const hints: string[] = [];
+  if (unused > 0) hints.push('fix the names (rules match names exactly as the database spells them), or pass --allow-unused-rules for a rules file shared by several databases');
+  if (open > 0) hints.push('add a rule, or "keep" for columns without personal data (veil-stream scan drafts them)');
+  return new VeilError(unused > 0 ? 'RULES_UNUSED' : 'RULES_UNCOVERED_COLUMN', `${parts.join(' and ')}${early ? '; stopped before the first data row' : ''}`, {
+    issues,
+    path: issues[0].path,
+    hint: hints.join('; '),
+  });
+}
+
+function matches(t: TableRef, key: string): boolean {
+  return t.name === key || (t.schema !== undefined && `${t.schema}.${t.name}` === key);
+}
+
+/** Table names the dump knows so far: qualified (`schema.table`) and bare. */
+function knownTables(planner: Planner): { qualified: Set<string>; bare: Set<string>; matching(key: string): TableRef[] } {
+  const refs: TableRef[] = [...planner.declared().map((s) => s.table), ...[...planner.seen.values()].map((s) => s.table)];
+  const qualified = new Set<string>();
+  const bare = new Set<string>();
+  for (const t of refs) {
+    bare.add(t.name);
+    if (t.schema !== undefined) qualified.add(tableKey(t));
+  }
+  return { qualified, bare, matching: (key) => refs.filter((t) => matches(t, key)) };
+}

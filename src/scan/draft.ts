@@ -1,0 +1,118 @@
+import type { ColumnInfo, DialectName } from '../model.js';
+import type { ColumnCoverage, TableCoverage } from '../policy/coverage.js';
+import type { PiiGuess } from '../policy/pii-kinds.js';
+import { transformerFor } from '../policy/pii-kinds.js';
+import type { JsonPathGuess } from '../policy/pii-values.js';
+import { checkAccepts } from '../transformers/accepts.js';
+import { findTransformer } from '../transformers/registry.js';
+
+export type DraftRule = string | { transformer: string; [param: string]: unknown };
+
+/** The draft rules file `scan` writes: a rule for every PII suspect, `keep` for the rest, strict. */
+export interface DraftRules {
+  $schema: string;
+  strict: true;
+  tables: Record<string, { columns: Record<string, DraftRule> }>;
+}
+
+/** Why a column got a rule (the rules file has no room for comments; `scan` prints these and --report keeps them). */
+export interface Suggestion {
+  table: string;
+  column: string;
+  rule: DraftRule;
+  reasons: string[];
+}
+
+export interface Draft {
+  rules: DraftRules;
+  suggestions: Suggestion[];
+  tables: number;
+  columns: number;
+  kept: number;
+}
+
+/**
+ * Draft rules from what the dump declares and the sampled values. Rules of inherited columns go to
+ * the parent (partitions and INHERITS children get them from there); keys are `schema.table`, or bare
+ * names for a MySQL dump of one database.
+ */
+export function draftRules(coverage: TableCoverage[], dialect: DialectName, columnInfo: (t: TableCoverage, c: string) => ColumnInfo | undefined): Draft {
+  const schemas = new Set(coverage.map((t) => t.ref.schema ?? ''));
+  const bare = dialect === 'mysql' && schemas.size <= 1;
+  const tables: DraftRules['tables'] = {};
+  const suggestions: Suggestion[] = [];
+  let columns = 0;
+  let kept = 0;
+  for (const t of coverage) {
+    const key = bare ? t.ref.name : t.table;
+    const cols: Record<string, DraftRule> = {};
+    for (const c of t.columns) {
+      if (c.inherited || c.status === 'generated') continue;
+      columns++;
+      const info = columnInfo(t, c.column) ?? { name: c.column };
+      const rule = ruleFor(c, info);
+      cols[c.column] = rule;
+      if (rule === 'keep') kept++;
+      else suggestions.push({ table: key, column: c.column, rule, reasons: reasonsOf(c) });
+    }
+    if (Object.keys(cols).length > 0) tables[key] = { columns: cols };
+  }
+  return {
+    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, tables },
+    suggestions,
+    tables: Object.keys(tables).length,
+    columns,
+    kept,
+  };
+}
+
+function reasonsOf(c: ColumnCoverage): string[] {
+  return [...c.pii.map((g) => g.reason), ...(c.jsonPaths ?? []).map((p) => p.reason)];
+}
+
+/** The rule for one column: the best guess's transformer when the column's type takes it, else `keep`. */
+function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
+  const guess = pick(c.pii);
+  const isJson = info.type?.kind === 'json' || guess?.kind === 'json' || (c.jsonPaths?.length ?? 0) > 0;
+  if (isJson) {
+    const paths = jsonRules(c.jsonPaths ?? []);
+    if (Object.keys(paths).length > 0) return { transformer: 'json', paths };
+    if (!guess || guess.kind === 'json') return 'keep';
+    return info.notNull ? { transformer: 'fixed', value: info.type?.kind === 'json' ? '{}' : '' } : 'null';
+  }
+  if (!guess) return 'keep';
+  const unique = info.unique === true;
+  const accepts = (name: string): boolean => {
+    const def = findTransformer(name);
+    const params = def?.params.safeParse({});
+    if (!def || !params?.success) return false;
+    return checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info, unique }) === undefined;
+  };
+  const name = transformerFor(guess.kind, info.type, accepts);
+  if (name !== 'null' || accepts('null')) return name;
+  for (const fallback of ['format-preserving', 'hash', 'fixed']) {
+    if (fallback === 'fixed') return { transformer: 'fixed', value: '' };
+    if (accepts(fallback)) return fallback;
+  }
+  return 'keep';
+}
+
+/** Evidence from values beats evidence from names (a `notes` column full of emails is about emails). */
+function pick(guesses: PiiGuess[]): PiiGuess | undefined {
+  const byValue = guesses.find((g) => g.by === 'values' && g.kind !== 'free-text');
+  return byValue ?? guesses.find((g) => g.by === 'name') ?? guesses[0];
+}
+
+function jsonRules(paths: JsonPathGuess[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = { kind: 'text' as const, raw: 'json value' };
+  const accepts = (name: string): boolean => {
+    const def = findTransformer(name);
+    return def !== undefined && checkAccepts(def, text) === undefined;
+  };
+  for (const p of paths) {
+    if (p.kind === 'json' || p.kind === 'free-text') continue;
+    out[p.path] = transformerFor(p.kind, text, accepts);
+  }
+  return out;
+}
