@@ -1,19 +1,26 @@
 import yargs from 'yargs';
+import { runCheck } from './check-command.js';
 import { runMask } from './mask-command.js';
+import { runScan } from './scan-command.js';
 import { runTransformers } from './transformers-command.js';
 import { EXIT } from './report.js';
+import { baselineWasm } from './memory.js';
 
 const EXAMPLES: [string, string][] = [
   ['pg_dump prod | $0 rules.json > safe.sql', 'mask a PostgreSQL dump in a pipe'],
   ['mariadb-dump shop | $0 rules.json | gzip > safe.sql.gz', 'mask a MariaDB dump'],
   ['$0 rules.json -i dump.sql -o safe.sql --secret-file /etc/veil/secret', 'file to file; OUT appears only on success'],
   ['VEIL_SECRET=... $0 rules.json < dump.sql > safe.sql', 'the secret from the environment'],
+  ['$0 rules.json -i dump.sql.gz -o safe.sql.gz', 'gzip in (detected) and out (by the .gz extension)'],
+  ['$0 check rules.json -i dump.sql --strict', 'CI: do the rules cover the dump? exit 0 or 1'],
+  ['$0 scan -i dump.sql -o rules.json', 'draft rules from a dump'],
 ];
 
 class UsageError extends Error {}
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
+  baselineWasm();
   let code: number = EXIT.ok;
   const parser = yargs(args)
     .scriptName('veil-stream')
@@ -31,8 +38,12 @@ export async function main(args: string[]): Promise<number> {
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
           .option('max-field-size', { type: 'number', default: 256, describe: 'largest row held in memory, in MiB' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors on stderr' })
-          .option('report', { type: 'string', describe: 'write a JSON run report (bytes, MB/s, peak RSS, rows and values masked per table)' })
-          .option('stats', { type: 'boolean', default: false, describe: 'print a one-screen summary on stderr at the end' }),
+          .option('report', { type: 'string', describe: 'write a JSON run report (bytes, MB/s, peak RSS, rows and values masked per table, rules hit and unused, coverage, warnings)' })
+          .option('stats', { type: 'boolean', default: false, describe: 'print a one-screen summary on stderr at the end (default when stderr is a terminal)' })
+          .option('strict', { type: 'boolean', describe: 'columns without a rule are errors unless marked "keep" (also "strict": true in the rules)' })
+          .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing in the dump are warnings, not errors (a rules file shared by several databases)' })
+          .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only when stderr is a terminal); --no-progress to turn it off' })
+          .option('sample-rows', { type: 'number', default: 100, describe: 'rows per table whose uncovered columns are checked for personal data by their values (0: names only)' }),
       async (argv) => {
         code = await runMask({
           rules: argv.rules as string,
@@ -45,6 +56,64 @@ export async function main(args: string[]): Promise<number> {
           quiet: argv.quiet,
           report: argv.report,
           stats: argv.stats,
+          strict: argv.strict,
+          allowUnusedRules: argv['allow-unused-rules'],
+          progress: argv.progress,
+          sampleRows: argv['sample-rows'],
+          showHelp: () => parser.showHelp('error'),
+        });
+      },
+    )
+    .command(
+      'check <rules>',
+      'read a dump without writing it and check the rules against its schema: a coverage report per table; exit 0 or 1 (for CI)',
+      (y) =>
+        y
+          .positional('rules', { type: 'string', describe: 'the rules file (JSON)', demandOption: true })
+          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default: stdin; gzip detected)' })
+          .option('strict', { type: 'boolean', describe: 'columns without a rule are errors unless marked "keep"' })
+          .option('json', { type: 'boolean', default: false, describe: 'the report as JSON on stdout' })
+          .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing are warnings, not errors' })
+          .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
+          .option('sample-rows', { type: 'number', default: 200, describe: 'rows per table whose uncovered columns are checked for personal data by their values' })
+          .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no warnings on stderr' }),
+      async (argv) => {
+        code = await runCheck({
+          rules: argv.rules as string,
+          input: argv.input,
+          dialect: argv.dialect,
+          strict: argv.strict,
+          json: argv.json,
+          allowUnusedRules: argv['allow-unused-rules'],
+          sampleRows: argv['sample-rows'],
+          progress: argv.progress,
+          quiet: argv.quiet,
+          showHelp: () => parser.showHelp('error'),
+        });
+      },
+    )
+    .command(
+      'scan',
+      'draft a rules file from a dump: a rule for every column whose name or sampled values look personal, "keep" for the rest',
+      (y) =>
+        y
+          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default: stdin; gzip detected)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the rules here (default: stdout)' })
+          .option('sample-rows', { type: 'number', default: 1000, describe: 'rows read per table for value patterns' })
+          .option('report', { type: 'string', describe: 'write the suggestions with their reasons as JSON' })
+          .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
+          .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print nothing on stderr but errors' }),
+      async (argv) => {
+        code = await runScan({
+          input: argv.input,
+          output: argv.output,
+          dialect: argv.dialect,
+          sampleRows: argv['sample-rows'],
+          report: argv.report,
+          progress: argv.progress,
+          quiet: argv.quiet,
           showHelp: () => parser.showHelp('error'),
         });
       },
@@ -58,7 +127,7 @@ export async function main(args: string[]): Promise<number> {
       },
     )
     .example(EXAMPLES)
-    .epilogue('Exit codes: 0 masked, 1 dump or rules error (the output is incomplete), 2 usage error.')
+    .epilogue('Exit codes: 0 ok, 1 dump or rules error (the output is incomplete; -o OUT is not written), 2 usage error, 130 SIGINT, 141 the reader of stdout went away, 143 SIGTERM.')
     .strict()
     .help()
     .alias('h', 'help')

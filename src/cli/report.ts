@@ -23,4 +23,4 @@ export function renderDiagnostic(d: Diagnostic): string {
 }
 
 /** Exit codes a pipeline can trust. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130, brokenPipe: 141, terminated: 143 } as const;

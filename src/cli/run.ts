@@ -1,0 +1,56 @@
+import { isVeilError, VeilError } from '../errors.js';
+import { removeLiveTemps } from './output.js';
+import { EXIT, renderError } from './report.js';
+
+/**
+ * SIGINT / SIGTERM: clean up (remove the temporary output file), say so on stderr, exit 130 / 143.
+ * Returns a handle to remove the handlers when the run is over.
+ */
+export function onStopSignals(cleanup: () => void, output: string | undefined): { off(): void } {
+  const handler = (sig: NodeJS.Signals): void => {
+    try {
+      cleanup();
+    } finally {
+      removeLiveTemps();
+    }
+    process.stderr.write(`\nerror IO_INTERRUPTED\n  stopped by ${sig}; the output is incomplete${output ? ` and ${output} was not written` : ''}\n`);
+    process.exit(sig === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return {
+    off() {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+/** Report a failed run on stderr; the exit code. */
+export function failure(e: unknown, output: string | undefined, started: boolean): number {
+  const err = e as NodeJS.ErrnoException;
+  if (!isVeilError(e) && err?.code === 'EPIPE') {
+    // The reader went away (`veil-stream ... | head`): stop quietly, no stack trace, non-zero exit.
+    process.stdout.on('error', () => {});
+    process.stderr.write('veil-stream: stopped: the reader of the output went away (broken pipe); the output is incomplete\n');
+    return EXIT.brokenPipe;
+  }
+  const v = toVeilError(e);
+  process.stderr.write(`${renderError(v)}\n`);
+  if (started) {
+    process.stderr.write(`veil-stream: the output is incomplete${output ? `; ${output} was not written` : ''}\n`);
+  }
+  return v.code === 'CLI_USAGE' ? EXIT.usage : EXIT.failed;
+}
+
+export function toVeilError(e: unknown): VeilError {
+  if (isVeilError(e)) return e;
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT' || err?.code === 'EACCES' || err?.code === 'EISDIR' || err?.code === 'ENOSPC' || err?.code === 'EROFS') {
+    return new VeilError(err.code === 'ENOSPC' || err.code === 'EROFS' ? 'IO_WRITE' : 'IO_READ', err.message, { hint: 'check the -i/-o paths' });
+  }
+  if (err?.code === 'Z_DATA_ERROR' || err?.code === 'Z_BUF_ERROR' || err?.code?.startsWith?.('ERR_ZSTD')) {
+    return new VeilError('IO_READ', `the compressed input is damaged: ${err.message}`, { hint: 'is the file complete? (gzip -t dump.sql.gz)' });
+  }
+  return new VeilError('IO_READ', `unexpected failure: ${err?.stack ?? String(e)}`, {});
+}

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import type { DialectName } from '../model.js';
+import { validateRules } from '../rules/load.js';
+import { draftRules, type Draft } from '../scan/draft.js';
+import { readDump } from './check-command.js';
+import { openDump } from './input.js';
+import { AtomicFile } from './output.js';
+import { EXIT, renderDiagnostic } from './report.js';
+import { failure, onStopSignals } from './run.js';
+
+export interface ScanCommand {
+  input?: string;
+  output?: string;
+  dialect?: DialectName;
+  sampleRows: number;
+  report?: string;
+  progress?: boolean;
+  quiet: boolean;
+  showHelp(): void;
+}
+
+const EMPTY_RULES = validateRules({ tables: {} });
+
+/**
+ * `veil-stream scan [-i DUMP] [-o rules.json]`: draft rules from a dump's schema and the first rows of
+ * every table. Writes the rules (stdout or -o), and on stderr why each column got its rule.
+ */
+export async function runScan(cmd: ScanCommand): Promise<number> {
+  if (cmd.input === undefined && process.stdin.isTTY) {
+    cmd.showHelp();
+    process.stderr.write('\nerror CLI_USAGE\n  no dump on stdin\n  hint: pg_dump db | veil-stream scan -o rules.json, or pass -i FILE\n');
+    return EXIT.usage;
+  }
+  let out: AtomicFile | undefined;
+  const signals = onStopSignals(() => out?.abandon(), cmd.output);
+  try {
+    const input = await openDump(cmd.input);
+    const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
+    const planner = summary.planner;
+    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c));
+    // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
+    validateRules(draft.rules);
+    const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
+    if (cmd.output !== undefined) {
+      out = new AtomicFile(cmd.output);
+      out.end(text);
+      await new Promise<void>((resolve, reject) => out!.once('finish', resolve).once('error', reject));
+      out.commit();
+    } else process.stdout.write(text);
+    if (cmd.report !== undefined) {
+      writeFileSync(cmd.report, `${JSON.stringify({ version: 1, dialect: summary.dialect, bytes: summary.bytesIn, sampleRows: cmd.sampleRows, suggestions: draft.suggestions }, null, 2)}\n`);
+    }
+    if (!cmd.quiet) {
+      for (const d of summary.diagnostics) if (d.code === 'DDL_UNPARSED' || d.code === 'DUMP_ENCODING_ASSUMED') process.stderr.write(`${renderDiagnostic(d)}\n`);
+      process.stderr.write(renderDraft(draft, cmd.output));
+    }
+    return EXIT.ok;
+  } catch (e) {
+    out?.abandon();
+    return failure(e, cmd.output, false);
+  } finally {
+    signals.off();
+  }
+}
+
+/** What the draft suggests and why, for stderr. */
+export function renderDraft(d: Draft, output: string | undefined): string {
+  const lines = [`veil-stream scan: ${d.tables} tables, ${d.columns} columns: ${d.suggestions.length} rules suggested, ${d.kept} columns kept${output ? ` → ${output}` : ''}`];
+  let table = '';
+  for (const s of d.suggestions) {
+    if (s.table !== table) {
+      table = s.table;
+      lines.push(`  ${table}`);
+    }
+    const rule = typeof s.rule === 'string' ? s.rule : s.rule.transformer;
+    lines.push(`    ${s.column} → ${rule}: ${s.reasons.join('; ')}`);
+  }
+  lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
+  return `${lines.join('\n')}\n`;
+}
