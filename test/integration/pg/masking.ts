@@ -57,7 +57,8 @@ function shapeProblem(original: string, fake: string, rule: ColumnRule): string 
 }
 
 /**
- * Row by row: NULL stays NULL (all NULL for the `null` transformer), no original value of the
+ * Row by row: NULL stays NULL (all NULL for the `null` transformer), '' stays '' (but for `fixed`
+ * and `null`), no original value of the
  * column appears anywhere in the masked column, and each fake has its transformer's shape.
  */
 export function checkMasked(
@@ -81,6 +82,7 @@ export function checkMasked(
         if (fake === undefined) problem = 'row missing after restore';
         else if (rule.transformer === 'null') problem = fake === null ? undefined : 'should be NULL';
         else if (original === null || fake === null) problem = original === fake ? undefined : 'NULL must stay NULL (and only NULL)';
+        else if (original === '' && rule.transformer !== 'fixed') problem = fake === '' ? undefined : "'' must stay '' (it holds no personal data)";
         else if (secrets.has(fake)) problem = 'is an original value of this column';
         else problem = shapeProblem(original, fake, rule);
         if (problem) problems.push(`${where}: ${problem}`);
