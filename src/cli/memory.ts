@@ -14,7 +14,7 @@ export class MemoryGuard {
   private since = 0;
   private readonly gc: GcFn | undefined;
 
-  constructor(private readonly every = Number(process.env.VEIL_GC_EVERY ?? 8 << 20)) {
+  constructor(private readonly every = 8 << 20) {
     this.gc = collector();
   }
 

@@ -80,7 +80,7 @@ describe('veil-stream CLI', () => {
 
   it.each([
     ['a custom-format archive', Buffer.from('PGDMP\x01\x0e\x00'), 'DUMP_PG_CUSTOM_FORMAT', 'pg_restore -f -'],
-    ['gzip input', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), 'DUMP_COMPRESSED', 'gunzip'],
+    ['a damaged gzip input', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), 'IO_READ', 'gzip -t'],
     ['an empty input', Buffer.alloc(0), 'DUMP_EMPTY', 'pipefail'],
     ['binary garbage', Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256)), 'DUMP_BINARY', 'plain SQL'],
   ])('fails loudly on %s with a hint', async (_what, input, code, hint) => {
