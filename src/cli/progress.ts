@@ -31,7 +31,7 @@ export class Progress {
 
   start(): this {
     const tty = this.out.isTTY === true;
-    this.timer = setInterval(() => this.draw(), tty ? 250 : 5000);
+    this.timer = setInterval(() => this.draw(), tty ? 200 : 5000);
     this.timer.unref();
     return this;
   }
@@ -64,7 +64,7 @@ export class Progress {
   private draw(): void {
     const text = this.line();
     if (this.out.isTTY) {
-      const width = Math.max(20, (this.out.columns ?? 80) - 1);
+      const width = Math.max(20, (this.out.columns || 80) - 1);
       this.out.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
       this.drawn = true;
     } else {
