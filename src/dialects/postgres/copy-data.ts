@@ -1,3 +1,4 @@
+import { samplingDone } from '../../scan/sampling-plan.js';
 import type { PgScanner } from './scanner.js';
 
 /** After `COPY ... FROM stdin;`: the rest of that line, then the data. */
@@ -61,6 +62,7 @@ export function copyRows(s: PgScanner, chunk: Buffer, i: number): number {
     if (nl < 0) return len;
     finishLine(s, nl);
     i = nl + 1;
+    if (samplingDone(plan)) return toSkip(s, i);
   }
   while (i < len) {
     const nl = chunk.indexOf(10, i);
@@ -79,8 +81,16 @@ export function copyRows(s: PgScanner, chunk: Buffer, i: number): number {
     s.rowBegin(i);
     finishLine(s, nl);
     i = nl + 1;
+    if (samplingDone(plan)) return toSkip(s, i);
   }
   return len;
+}
+
+/** A plan that only sampled the first rows is done: stream the rest of the block through. */
+function toSkip(s: PgScanner, i: number): number {
+  s.mode = 'copy-skip';
+  s.inLine = false;
+  return i;
 }
 
 /** The current line ends at chunk index nl (its newline). */

@@ -8,7 +8,7 @@ import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
-import { isSampleOnly, samplingDone } from '../../scan/sampling-plan.js';
+import { isSampleOnly } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
 export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'alter' | 'set' | 'select' | 'other';
@@ -82,12 +82,6 @@ export class PgScanner extends ChunkScanner {
       case 'copy-skip':
         return skipCopy(this, chunk, i);
       case 'copy-rows':
-        // A plan that only sampled the first rows and is done: stream the rest of the block through.
-        if (!this.rowOpen && samplingDone(this.plan)) {
-          this.mode = 'copy-skip';
-          this.inLine = false;
-          return skipCopy(this, chunk, i);
-        }
         return copyRows(this, chunk, i);
       case 'values':
         return lexValues(this, chunk, i);
