@@ -64,7 +64,9 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     const written = new ByteCounter();
     const tail: (Transform | Writable)[] = compress ? [compress(), written] : [written];
     const sinkStream: Writable = out ?? process.stdout;
-    if (Progress.wanted(cmd.progress, cmd.quiet)) {
+    // (not over SQL printed on the same terminal, unless asked for)
+    const sqlOnTerminal = cmd.output === undefined && process.stdout.isTTY === true && cmd.progress === undefined;
+    if (Progress.wanted(cmd.progress, cmd.quiet) && !sqlOnTerminal) {
       progress = new Progress(process.stderr, { bytes: () => input.counter.bytes, table: () => masker.core.currentTable() }, input.size).start();
     }
     const t0 = process.hrtime.bigint();

@@ -109,7 +109,9 @@ export class InsertSkipper {
 
   /** Track statement boundaries, DELIMITER blocks and USE from a kept line [a, end). */
   private lineEnds(buf: Buffer, a: number, end: number, complete: boolean): void {
+    // the first 64 bytes of the line, also when it started in an earlier chunk
     if (!this.partial) this.lineHead = buf.toString('latin1', a, Math.min(end, a + 64));
+    else if (this.lineHead.length < 64) this.lineHead += buf.toString('latin1', a, Math.min(end, a + 64 - this.lineHead.length));
     this.lastByte = lastNonCr(buf, a, end, this.partial ? this.lastByte : 0);
     if (!complete) {
       this.partial = true;
