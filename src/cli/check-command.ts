@@ -44,12 +44,13 @@ export async function readDump(
   // mysqldump output: INSERT lines of tables the run is finished with are skipped before the scanner
   let skipper: InsertSkipper | null | undefined;
   let plainBytes = 0;
+  const feedScanner = (part: Buffer): void => masker.feed(part);
   const feed = (chunk: Buffer): void => {
     plainBytes += chunk.length;
     if (skipper === undefined) {
       skipper = options.dialect !== 'postgres' && InsertSkipper.applies(chunk) ? new InsertSkipper((name) => masker.planState?.finishedWith(name) ?? false) : null;
     }
-    if (skipper) for (const part of skipper.push(chunk)) masker.feed(part);
+    if (skipper) skipper.push(chunk, feedScanner);
     else masker.feed(chunk);
   };
   const sink = new Writable({

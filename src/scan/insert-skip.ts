@@ -40,17 +40,23 @@ export class InsertSkipper {
     return /^(\/\*M!999999\\- enable the sandbox mode \*\/ ?\r?\n)?-- (MySQL|MariaDB) dump /.test(text);
   }
 
-  /** The parts of `chunk` to feed the scanner (slices of it, in order). */
-  push(chunk: Buffer): Buffer[] {
-    const out: Buffer[] = [];
+  /**
+   * Hand the parts of `chunk` to keep to `emit` (slices of it, in order). Kept bytes are emitted before
+   * each decision, so `finishedWith` answers for a scanner that has read everything before the line.
+   */
+  push(chunk: Buffer, emit: (part: Buffer) => void): void {
     let buf = chunk;
     if (this.carry) {
       buf = Buffer.concat([this.carry, chunk]);
       this.carry = null;
     }
-    let keepFrom = 0;
-    let i = 0;
     const len = buf.length;
+    let keepFrom = 0;
+    const flush = (to: number): void => {
+      if (to > keepFrom) emit(buf.subarray(keepFrom, to));
+      keepFrom = to;
+    };
+    let i = 0;
     while (i < len) {
       if (this.dropping) {
         if (this.dropLineStart && buf[i] !== 0x28 /* ( */) {
@@ -62,9 +68,8 @@ export class InsertSkipper {
         const nl = buf.indexOf(10, i);
         if (nl < 0) {
           this.dropLastByte = lastNonCr(buf, i, len, this.dropLastByte);
-          i = len;
           keepFrom = len;
-          break;
+          return;
         }
         const last = lastNonCr(buf, i, nl, this.dropLastByte);
         i = nl + 1;
@@ -80,31 +85,32 @@ export class InsertSkipper {
       // at a line start: decide on the line's first bytes
       if (!this.partial && this.atStatementStart && !this.inDelimiterBlock && buf[i] === 0x49 /* I */) {
         const name = insertTable(buf, i);
-        if (name === null) {
-          // not an INSERT this fast path knows: the scanner reads it
-        } else if (name === undefined) {
+        if (name === undefined) {
           // not enough bytes to decide: carry the line start (at most a table name's length)
           if (len - i < 256 && buf.indexOf(10, i) < 0) {
-            if (i > keepFrom) out.push(buf.subarray(keepFrom, i));
+            flush(i);
             this.carry = Buffer.from(buf.subarray(i));
-            return out;
+            return;
           }
-        } else if (this.passed.has(name) && this.finishedWith(name)) {
-          if (i > keepFrom) out.push(buf.subarray(keepFrom, i));
-          this.dropping = true;
-          this.dropLineStart = false;
-          this.dropLastByte = 0;
-          this.dropped++;
-          continue;
-        } else this.passed.add(name);
+        } else if (name !== null) {
+          if (this.passed.has(name)) {
+            flush(i); // the scanner reads everything before this line first
+            if (this.finishedWith(name)) {
+              this.dropping = true;
+              this.dropLineStart = false;
+              this.dropLastByte = 0;
+              this.dropped++;
+              continue;
+            }
+          } else this.passed.add(name);
+        }
       }
       const nl = buf.indexOf(10, i);
       const end = nl < 0 ? len : nl;
       this.lineEnds(buf, i, end, nl >= 0);
       i = nl < 0 ? len : nl + 1;
     }
-    if (keepFrom < len) out.push(buf.subarray(keepFrom, len));
-    return out;
+    flush(len);
   }
 
   /** Track statement boundaries, DELIMITER blocks and USE from a kept line [a, end). */

@@ -117,7 +117,7 @@ describe('InsertSkipper (check/scan fast path over mysqldump output)', () => {
     const parts: Buffer[] = [];
     let prev = 0;
     for (const c of [...cuts, dump.length]) {
-      if (c > prev) for (const p of s.push(dump.subarray(prev, c))) parts.push(Buffer.from(p));
+      if (c > prev) s.push(dump.subarray(prev, c), (p) => parts.push(Buffer.from(p)));
       prev = Math.max(prev, c);
     }
     return Buffer.concat(parts);
