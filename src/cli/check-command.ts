@@ -95,6 +95,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     const rules = loadRulesFile(cmd.rules);
     const strict = cmd.strict === true || rules.strict;
     const input = await openDump(cmd.input);
+    const t0 = process.hrtime.bigint();
     const summary = await readDump(
       input,
       { rules, dialect: cmd.dialect, unusedRules: cmd.allowUnusedRules ? 'warn' : 'error', strict, sampleRows: cmd.sampleRows, collectViolations: true },
@@ -102,7 +103,8 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
       cmd.quiet,
     );
     const ok = summary.violation === undefined;
-    if (cmd.json) process.stdout.write(`${JSON.stringify(checkJson(summary, strict, ok), null, 2)}\n`);
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (cmd.json) process.stdout.write(`${JSON.stringify(checkJson(summary, strict, ok, seconds), null, 2)}\n`);
     else process.stdout.write(renderCoverage(summary, rules, strict));
     if (!cmd.quiet) {
       // coverage findings are in the report; the rest (unparsed DDL, assumed encodings) go to stderr
@@ -120,13 +122,15 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
   }
 }
 
-function checkJson(summary: MaskSummary, strict: boolean, ok: boolean) {
+function checkJson(summary: MaskSummary, strict: boolean, ok: boolean, seconds: number) {
   const v = summary.violation;
   return {
     ok,
     strict,
     dialect: summary.dialect,
     bytes: summary.bytesIn,
+    seconds: Math.round(seconds * 1000) / 1000,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
     tables: summary.coverage.map((t) => ({
       table: t.table,
       declared: t.declared,

@@ -35,6 +35,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
   const signals = onStopSignals(() => out?.abandon(), cmd.output);
   try {
     const input = await openDump(cmd.input);
+    const t0 = process.hrtime.bigint();
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
     const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c));
@@ -48,7 +49,15 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
       out.commit();
     } else process.stdout.write(text);
     if (cmd.report !== undefined) {
-      writeFileSync(cmd.report, `${JSON.stringify({ version: 1, dialect: summary.dialect, bytes: summary.bytesIn, sampleRows: cmd.sampleRows, suggestions: draft.suggestions }, null, 2)}\n`);
+      writeFileSync(cmd.report, `${JSON.stringify({
+          version: 1,
+          dialect: summary.dialect,
+          bytes: summary.bytesIn,
+          seconds: Math.round(Number(process.hrtime.bigint() - t0) / 1e6) / 1000,
+          peakRssBytes: process.resourceUsage().maxRSS * 1024,
+          sampleRows: cmd.sampleRows,
+          suggestions: draft.suggestions,
+        }, null, 2)}\n`);
     }
     if (!cmd.quiet) {
       for (const d of summary.diagnostics) if (d.code === 'DDL_UNPARSED' || d.code === 'DUMP_ENCODING_ASSUMED') process.stderr.write(`${renderDiagnostic(d)}\n`);
