@@ -17,6 +17,11 @@ export function renderError(e: VeilError): string {
   return lines.join('\n');
 }
 
+/** One line, for errors that need no more (a broken pipe: the reader knows what it did). */
+export function renderBrief(e: VeilError): string {
+  return `veil-stream: error ${e.code}: ${e.message}`;
+}
+
 export function renderDiagnostic(d: Diagnostic): string {
   const where = d.path ? ` at ${d.path}` : d.position ? ` at line ${d.position.line}` : '';
   return `${d.severity} ${d.code}${where}: ${d.message}`;

@@ -1,6 +1,6 @@
 import { isVeilError, VeilError } from '../errors.js';
 import { removeLiveTemps } from './output.js';
-import { EXIT, renderError } from './report.js';
+import { EXIT, renderBrief, renderError } from './report.js';
 
 /**
  * SIGINT / SIGTERM: clean up (remove the temporary output file), say so on stderr, exit 130 / 143.
@@ -13,7 +13,8 @@ export function onStopSignals(cleanup: () => void, output: string | undefined): 
     } finally {
       removeLiveTemps();
     }
-    process.stderr.write(`\nerror IO_INTERRUPTED\n  stopped by ${sig}; the output is incomplete${output ? ` and ${output} was not written` : ''}\n`);
+    const e = new VeilError('IO_INTERRUPTED', `stopped by ${sig}; the output is incomplete${output ? ` and ${output} was not written` : ''}`);
+    process.stderr.write(`\n${renderError(e)}\n`);
     process.exit(sig === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
   };
   process.once('SIGINT', handler);
@@ -32,7 +33,8 @@ export function failure(e: unknown, output: string | undefined, started: boolean
   if (!isVeilError(e) && err?.code === 'EPIPE') {
     // The reader went away (`veil-stream ... | head`): stop quietly, no stack trace, non-zero exit.
     process.stdout.on('error', () => {});
-    process.stderr.write('veil-stream: stopped: the reader of the output went away (broken pipe); the output is incomplete\n');
+    const brief = new VeilError('IO_BROKEN_PIPE', 'the reader of the output went away (broken pipe); stopped, the output is incomplete');
+    process.stderr.write(`${renderBrief(brief)}\n`);
     return EXIT.brokenPipe;
   }
   const v = toVeilError(e);

@@ -77,7 +77,7 @@ describe('pipes and signals', () => {
       encoding: 'utf8',
     });
     expect(r.stderr).toContain('status 141');
-    expect(r.stderr).toContain('veil-stream: stopped: the reader of the output went away (broken pipe)');
+    expect(r.stderr).toContain('veil-stream: error IO_BROKEN_PIPE: the reader of the output went away (broken pipe)');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
   });
