@@ -81,6 +81,12 @@ function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
     return info.notNull ? { transformer: 'fixed', value: info.type?.kind === 'json' ? '{}' : '' } : 'null';
   }
   if (!guess) return 'keep';
+  if (info.type?.kind === 'array') {
+    // a PostgreSQL array of emails, phones…: the kind's rule for each element
+    const element: ColumnInfo = { name: info.name, type: info.type.element ?? { raw: 'text', kind: 'text' } };
+    const rule = ruleFor({ ...c, pii: [guess], jsonPaths: undefined }, element);
+    return rule === 'keep' ? 'keep' : { transformer: 'array', element: rule };
+  }
   const unique = info.unique === true;
   const accepts = (name: string): boolean => {
     const def = findTransformer(name);
