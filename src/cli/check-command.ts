@@ -169,10 +169,9 @@ export function renderCoverage(summary: MaskSummary, rules: RuleSet, strict: boo
     uncoveredTotal += open.length;
     if (open.length) lines.push(`  uncovered  ${open.map((c) => c.column).join(', ')}`);
     for (const c of open) {
-      for (const g of c.pii) {
-        suspects++;
-        lines.push(`  ! PII?     ${c.column}: ${g.reason}`);
-      }
+      if (c.pii.length === 0) continue;
+      suspects++;
+      lines.push(`  ! PII?     ${c.column}: ${c.pii.map((g) => g.reason).join('; ')}`);
     }
     for (const c of ruled) if (c.fit) lines.push(`  ! fit      ${c.column}: ${c.fit}`);
   }
