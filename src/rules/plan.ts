@@ -1,6 +1,7 @@
 import { VeilError, type Position } from '../errors.js';
 import { tableKey, type ColumnInfo, type DialectName, type TableRef, type TableSchema } from '../model.js';
 import type { Keyring } from '../seed/keyring.js';
+import { checkAccepts } from '../transformers/accepts.js';
 import { bindRule, type BoundRule } from '../transformers/bind.js';
 import { RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
 import { TablePlan, type PlanColumn } from './table-plan.js';
@@ -86,6 +87,30 @@ export class Planner {
     for (const col of schema.columns) {
       for (const r of rules.tables) if (r.columns.has(col.name)) this.hits.column(r.key, col.name);
     }
+    this.checkTypes(schema.table);
+  }
+
+  /**
+   * Rules whose transformer cannot write values of a column's type (from the DDL): a rules error as
+   * soon as the table is declared, before any of its data is read.
+   */
+  private checkTypes(table: TableRef): void {
+    const { columns } = this.rulesFor(table);
+    if (columns.size === 0) return;
+    for (const info of this.columnsOf(table)) {
+      const rule = columns.get(info.name);
+      if (!rule) continue;
+      const unique = rule.params.unique === true || (rule.params.unique === undefined && info.unique === true);
+      const problem = checkAccepts(rule.transformer, info.type, { params: rule.params, column: info, unique });
+      if (problem) {
+        throw new VeilError('RULES_TYPE_MISMATCH', `the rule for ${tableKey(table)}.${info.name} does not fit the column: ${problem}`, {
+          path: rule.path,
+          table: tableKey(table),
+          column: info.name,
+          hint: 'choose a transformer that writes this type, or mark the column keep',
+        });
+      }
+    }
   }
 
   /** `child` holds rows of `parent` (partition or inheritance child): parent rules apply to it. */
@@ -99,6 +124,7 @@ export class Planner {
       const rules = this.rulesFor(child);
       for (const r of rules.tables) this.hits.table(r.key);
       for (const col of schema.columns) for (const r of rules.tables) if (r.columns.has(col.name)) this.hits.column(r.key, col.name);
+      this.checkTypes(child);
     }
   }
 

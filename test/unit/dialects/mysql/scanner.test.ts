@@ -202,7 +202,7 @@ describe('MysqlScanner errors', () => {
   });
   it('says where: line and byte offset of the offending row, whatever the chunking', () => {
     const rules = { tables: { t: { columns: { a: 'email' } } } };
-    const sql = "CREATE TABLE `t` (`a` varchar(10), `b` int);\n-- a comment; with 'quotes'\nINSERT INTO `t` VALUES\n('x\\n',1),\n('y');\n";
+    const sql = "CREATE TABLE `t` (`a` varchar(80), `b` int);\n-- a comment; with 'quotes'\nINSERT INTO `t` VALUES\n('x\\n',1),\n('y');\n";
     for (const size of [1, 5, 1000]) {
       try {
         maskMysql(Buffer.from(sql), rules, size);
@@ -218,11 +218,16 @@ describe('MysqlScanner errors', () => {
   });
   it('reports rows that do not match the table, unsupported charsets and oversized rows', () => {
     const rules = { tables: { t: { columns: { a: 'email' } } } };
-    const base = 'CREATE TABLE `t` (`a` varchar(10), `b` int);\n';
+    const base = 'CREATE TABLE `t` (`a` varchar(80), `b` int);\n';
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` VALUES ('x');\n`), rules))).toBe('DUMP_INSERT_FIELD_COUNT');
     expect(code(() => maskMysql(Buffer.from(`SET NAMES sjis;\n${base}INSERT INTO \`t\` VALUES ('x',1);\n`), rules))).toBe('DUMP_UNSUPPORTED_ENCODING');
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` VALUES ('${'x'.repeat(5000)}',1);\n`), rules, 1000, 2048))).toBe('DUMP_FIELD_TOO_LARGE');
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` SELECT 'x', 1;\n`), rules))).toBe('DUMP_INSERT_SYNTAX');
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` VALUES (concat('x'),1);\n`), rules))).toBe('DUMP_VALUE_REJECTED');
+  });
+  it('refuses, when the table is declared, a rule whose fakes cannot fit the column', () => {
+    const narrow = 'CREATE TABLE `t` (`a` varchar(10), `b` int);\n';
+    expect(code(() => maskMysql(Buffer.from(`${narrow}INSERT INTO \`t\` VALUES ('x',1);\n`), { tables: { t: { columns: { a: 'email' } } } }))).toBe('RULES_TYPE_MISMATCH');
+    expect(code(() => maskMysql(Buffer.from(`${narrow}INSERT INTO \`t\` VALUES ('x',1);\n`), { tables: { t: { columns: { b: 'email' } } } }))).toBe('RULES_TYPE_MISMATCH');
   });
 });
