@@ -1,6 +1,6 @@
 import { Sink } from './core/sink.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { Scanner } from './dialects/dialect.js';
+import type { Dialect, Scanner } from './dialects/dialect.js';
 import { detectDialect, SNIFF_BYTES } from './dialects/detect.js';
 import { dialectFor } from './dialects/registry.js';
 import { VeilError } from './errors.js';
@@ -18,6 +18,11 @@ export interface MaskOptions {
   rules: RuleSet;
   /** The secret every fake is keyed by. Without one, a random per-run secret is used. */
   secret?: string | Uint8Array;
+  /**
+   * A schema-only dump of the same database (pg_dump -s, mysqldump --no-data), read before the dump:
+   * its CREATE TABLEs give columns, types and partitions to a data-only / --no-create-info dump.
+   */
+  schema?: Buffer;
   /** Force the dialect instead of sniffing the first bytes. */
   dialect?: DialectName;
   /** Largest Row held in memory (bytes). Default 256 MiB. */
@@ -144,6 +149,7 @@ export class Masker {
       onDataStart: (table, columns) => this.policy.onDataStart(planner, table, columns),
     });
     this.planner = planner;
+    if (this.options.schema) this.readSchema(dialect, this.options.schema);
     this.scanner = dialect.createScanner({
       sink: this.sink,
       planner: this.planner,
@@ -152,6 +158,18 @@ export class Masker {
     });
     // feed the sniffed chunks as they came, so chunk boundaries stay the caller's
     for (const c of chunks) this.scanner.feed(c);
+  }
+
+  /** Learn tables from a schema-only dump (its bytes are not written). */
+  private readSchema(dialect: Dialect, schema: Buffer): void {
+    const scanner = dialect.createScanner({
+      sink: new Sink(() => undefined),
+      planner: this.planner!,
+      fieldCap: this.options.fieldCap ?? DEFAULT_FIELD_CAP,
+      diagnostics: this.diagnostics,
+    });
+    for (let i = 0; i < schema.length; i += 1 << 20) scanner.feed(schema.subarray(i, Math.min(schema.length, i + (1 << 20))));
+    scanner.end();
   }
 
   private summary(): MaskSummary {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { readSchemaFile } from './input.js';
 import { pipeline } from 'node:stream/promises';
 import { Masker, type MaskOptions, type MaskSummary } from '../mask.js';
 import type { DialectName } from '../model.js';
@@ -15,6 +16,8 @@ export interface CheckCommand {
   rules: string;
   input?: string;
   dialect?: DialectName;
+  /** A schema-only dump read before the dump. */
+  schema?: string;
   strict?: boolean;
   json: boolean;
   allowUnusedRules?: boolean;
@@ -98,7 +101,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     const t0 = process.hrtime.bigint();
     const summary = await readDump(
       input,
-      { rules, dialect: cmd.dialect, unusedRules: cmd.allowUnusedRules ? 'warn' : 'error', strict, sampleRows: cmd.sampleRows, collectViolations: true },
+      { rules, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), unusedRules: cmd.allowUnusedRules ? 'warn' : 'error', strict, sampleRows: cmd.sampleRows, collectViolations: true },
       cmd.progress,
       cmd.quiet,
     );

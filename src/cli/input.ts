@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { VeilError } from '../errors.js';
@@ -119,4 +119,16 @@ function peekHead(stream: Readable): Promise<Buffer> {
     stream.once('end', onEnd);
     stream.once('error', onError);
   });
+}
+
+/** Read a --schema file (a schema-only dump; small enough to hold), gunzipping it if needed. */
+export function readSchemaFile(path: string | undefined): Buffer | undefined {
+  if (path === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new VeilError('IO_READ', `cannot read the schema file: ${(e as Error).message}`, { hint: 'check --schema' });
+  }
+  return bytes[0] === 0x1f && bytes[1] === 0x8b ? zlib.gunzipSync(bytes) : bytes;
 }

@@ -36,6 +36,7 @@ export async function main(args: string[]): Promise<number> {
           .option('seed', { type: 'string', describe: 'a secret given on the command line (tests, reproducible demos)' })
           .option('secret-file', { type: 'string', describe: 'read the secret from this file (else VEIL_SECRET)' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
+          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database, for data-only / --no-create-info dumps' })
           .option('max-field-size', { type: 'number', default: 256, describe: 'largest row held in memory, in MiB' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors on stderr' })
           .option('report', { type: 'string', describe: 'write a JSON run report (bytes, MB/s, peak RSS, rows and values masked per table, rules hit and unused, coverage, warnings)' })
@@ -52,6 +53,7 @@ export async function main(args: string[]): Promise<number> {
           seed: argv.seed,
           secretFile: argv['secret-file'],
           dialect: argv.dialect,
+          schema: argv.schema,
           maxFieldMiB: argv['max-field-size'],
           quiet: argv.quiet,
           report: argv.report,
@@ -75,6 +77,7 @@ export async function main(args: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'the report as JSON on stdout' })
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing are warnings, not errors' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
+          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database, for data-only / --no-create-info dumps' })
           .option('sample-rows', { type: 'number', default: 200, describe: 'rows per table whose uncovered columns are checked for personal data by their values' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no warnings on stderr' }),
@@ -83,6 +86,7 @@ export async function main(args: string[]): Promise<number> {
           rules: argv.rules as string,
           input: argv.input,
           dialect: argv.dialect,
+          schema: argv.schema,
           strict: argv.strict,
           json: argv.json,
           allowUnusedRules: argv['allow-unused-rules'],
@@ -103,6 +107,7 @@ export async function main(args: string[]): Promise<number> {
           .option('sample-rows', { type: 'number', default: 1000, describe: 'rows read per table for value patterns' })
           .option('report', { type: 'string', describe: 'write the suggestions with their reasons as JSON' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
+          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database, for data-only / --no-create-info dumps' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print nothing on stderr but errors' }),
       async (argv) => {
@@ -110,6 +115,7 @@ export async function main(args: string[]): Promise<number> {
           input: argv.input,
           output: argv.output,
           dialect: argv.dialect,
+          schema: argv.schema,
           sampleRows: argv['sample-rows'],
           report: argv.report,
           progress: argv.progress,

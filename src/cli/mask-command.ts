@@ -4,6 +4,7 @@ import { VeilError } from '../errors.js';
 import type { DialectName } from '../model.js';
 import { loadRulesFile } from '../rules/load.js';
 import { createMaskStream } from '../stream.js';
+import { readSchemaFile } from './input.js';
 import { ByteCounter, openDump, outputCompression } from './input.js';
 import { AtomicFile } from './output.js';
 import { Progress } from './progress.js';
@@ -19,6 +20,8 @@ export interface MaskCommand {
   seed?: string;
   secretFile?: string;
   dialect?: DialectName;
+  /** A schema-only dump read before the dump. */
+  schema?: string;
   maxFieldMiB: number;
   quiet: boolean;
   report?: string;
@@ -56,6 +59,7 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       rules,
       secret,
       dialect: cmd.dialect,
+      schema: readSchemaFile(cmd.schema),
       fieldCap: Math.floor(cmd.maxFieldMiB * 1024 * 1024),
       unusedRules: cmd.allowUnusedRules ? 'warn' : 'error',
       strict: cmd.strict === true || rules.strict,

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { readSchemaFile } from './input.js';
 import type { DialectName } from '../model.js';
 import { validateRules } from '../rules/load.js';
 import { draftRules, type Draft } from '../scan/draft.js';
@@ -12,6 +13,8 @@ export interface ScanCommand {
   input?: string;
   output?: string;
   dialect?: DialectName;
+  /** A schema-only dump read before the dump. */
+  schema?: string;
   sampleRows: number;
   report?: string;
   progress?: boolean;
@@ -36,7 +39,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
   try {
     const input = await openDump(cmd.input);
     const t0 = process.hrtime.bigint();
-    const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
+    const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
     const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c));
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
