@@ -1,4 +1,5 @@
 import { ChunkScanner } from '../../core/chunk-scanner.js';
+import { isSampleOnly } from '../../scan/sampling-plan.js';
 import type { TablePlan } from '../../rules/table-plan.js';
 import { tableKey, type TableRef } from '../../model.js';
 import type { ScanEnv } from '../dialect.js';
@@ -154,6 +155,8 @@ export class MysqlScanner extends ChunkScanner {
     const plan = this.env.planner.planFor(table, names, this.positionAt(i));
     if (plan && !plan.truncate) {
       const charset = this.session.charset();
+      // sampling is best effort: never a reason to fail a table that would stream through
+      if (charset === undefined && isSampleOnly(plan)) return null;
       if (charset === undefined) {
         this.fail('DUMP_UNSUPPORTED_ENCODING', `the dump's character set ${this.session.clientName} is not supported for masking`, i, {
           hint: 'dump with --default-character-set=utf8mb4',

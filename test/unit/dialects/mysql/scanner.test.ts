@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { validateRules } from '../../../../src/rules/load.js';
+import { runChunks } from '../../../helpers/run.js';
 import { describe, expect, it } from 'vitest';
 import type { VeilError } from '../../../../src/errors.js';
 import { decode } from '../../../../src/dialects/mysql/literal.js';
@@ -224,6 +226,12 @@ describe('MysqlScanner errors', () => {
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` VALUES ('${'x'.repeat(5000)}',1);\n`), rules, 1000, 2048))).toBe('DUMP_FIELD_TOO_LARGE');
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` SELECT 'x', 1;\n`), rules))).toBe('DUMP_INSERT_SYNTAX');
     expect(code(() => maskMysql(Buffer.from(`${base}INSERT INTO \`t\` VALUES (concat('x'),1);\n`), rules))).toBe('DUMP_VALUE_REJECTED');
+  });
+  it('streams a dump in an unsupported charset through when no rule needs its values (sampling never fails a run)', () => {
+    const dump = Buffer.from("SET NAMES sjis;\nCREATE TABLE `t` (`a` varchar(80), `email` varchar(80));\nINSERT INTO `t` VALUES ('x','y@z.io');\n");
+    // through the Masker, which samples the first rows of every table for the PII policy
+    const out = runChunks(dump, { rules: validateRules({ tables: {} }), secret: 's', dialect: 'mysql' }, []);
+    expect(out.output.equals(dump)).toBe(true);
   });
   it('refuses, when the table is declared, a rule whose fakes cannot fit the column', () => {
     const narrow = 'CREATE TABLE `t` (`a` varchar(10), `b` int);\n';
