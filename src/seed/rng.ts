@@ -39,10 +39,13 @@ export class Rng {
   /** Integer in [0, n) without modulo bias, n <= 2^32. */
   int(n: number): number {
     if (n <= 1) return 0;
-    const limit = 4294967296 - (4294967296 % n);
+    // The same values as 2^32 - (2^32 % n) and x % n, without the double-precision `%` (a libc fmod
+    // call in V8, ~30 ns): floor(x / n) is exact in doubles for x < 2^32, since the quotient's rounding
+    // error (< 2^-21 / n) is smaller than its distance to the next integer (>= 1 / n).
+    const limit = Math.floor(4294967296 / n) * n;
     let x = this.u32();
     while (x >= limit) x = this.u32();
-    return x % n;
+    return x - Math.floor(x / n) * n;
   }
 
   /** Pick one element. */
