@@ -53,6 +53,23 @@ export interface FieldCodec {
    */
   rawStart?: number;
   rawEnd?: number;
+  /**
+   * For the byte path: what the field holds, without decoding it. PEEK_RAW sets rawStart/rawEnd to
+   * the value's exact UTF-8 bytes; PEEK_DECODE means decode() is needed (escapes, another encoding,
+   * an expression).
+   */
+  peek?(buf: Buffer, start: number, end: number): Peek;
+  /**
+   * Write the literal for the value whose UTF-8 is src[s, e), replacing the field buf[start, end), in
+   * the same style decode() read it; false (nothing written) where encode() must be used.
+   */
+  writeBytes?(src: Uint8Array, s: number, e: number, sink: Sink, buf: Buffer, start: number, end: number): boolean;
   /** Optional fused encode-and-write (escaping straight into the sink's buffer). */
   write?(value: string | null, sink: Sink, buf: Buffer, start: number, end: number): void;
 }
+
+export const PEEK_NULL = 0;
+export const PEEK_EMPTY = 1;
+export const PEEK_RAW = 2;
+export const PEEK_DECODE = 3;
+export type Peek = typeof PEEK_NULL | typeof PEEK_EMPTY | typeof PEEK_RAW | typeof PEEK_DECODE;

@@ -1,6 +1,6 @@
 import { VeilError } from '../errors.js';
 import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
-import type { FieldCodec, RowFields } from '../core/row.js';
+import { PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type RowFields } from '../core/row.js';
 import type { Sink } from '../core/sink.js';
 import type { RowView } from '../transformers/define.js';
 import type { BoundRule } from '../transformers/bind.js';
@@ -16,6 +16,9 @@ export interface PlanColumn {
 }
 
 const UNSET = Symbol('unset');
+
+/** Largest fake the byte path writes (ByteFns return -1 beyond it and the string path takes over). */
+export const BYTE_SCRATCH = 4096;
 
 /**
  * TablePlan: per table, column index → bound rule. writeRow() copies a Row to the sink, replacing
@@ -45,7 +48,17 @@ export class TablePlan implements RowView {
     this.memo = new Array(columns.length).fill(null);
     this.memoRow = new Float64Array(columns.length);
     this.busyRow = new Float64Array(columns.length);
+    // The byte path serves columns whose masked value no other rule of the row reads (templates read
+    // it through the memo) and whose fake the column's length takes as it is.
+    const readMasked = new Set(ruled.flatMap((pc) => pc.bound.readsMasked));
+    this.byteCols = new Uint8Array(columns.length);
+    for (const pc of ruled) if (pc.bound.applyBytes && !readMasked.has(pc.name)) this.byteCols[pc.index] = 1;
   }
+
+  /** 1 where a column takes the byte path (see writeRow). */
+  private readonly byteCols: Uint8Array;
+  /** Where byte-path fakes are written before the codec escapes them into the sink. */
+  private readonly scratch = new Uint8Array(BYTE_SCRATCH);
 
   get key(): string {
     return tableKey(this.table);
@@ -57,11 +70,33 @@ export class TablePlan implements RowView {
     this.row = row;
     this.codec = codec;
     const buf = row.buf;
+    const bytePath = codec.peek !== undefined;
     let pos = row.rowStart;
     for (const pc of this.ruled) {
       if (pc.index >= row.count) continue;
       const s = row.starts[pc.index];
       const e = row.ends[pc.index];
+      if (bytePath && this.byteCols[pc.index] === 1) {
+        // the byte path: the fake straight from the field's bytes, no strings (same output as below)
+        const kind = codec.peek!(buf, s, e);
+        if (kind === PEEK_NULL) continue;
+        if (kind === PEEK_EMPTY && pc.bound.rule.transformer.replacesEmpty !== true) continue;
+        if (kind === PEEK_RAW) {
+          const n = pc.bound.applyBytes!(buf, codec.rawStart!, codec.rawEnd!, this.scratch);
+          if (n >= 0) {
+            sink.push(buf, pos, s);
+            pos = e;
+            if (codec.writeBytes!(this.scratch, 0, n, sink, buf, s, e)) {
+              pc.masked++;
+              continue;
+            }
+            const out = this.maskedAt(pc) as string | null;
+            if (codec.write) codec.write(out, sink, buf, s, e);
+            else sink.pushString(codec.encode(out, buf, s, e), codec.encoding);
+            continue;
+          }
+        }
+      }
       const out = this.maskedAt(pc);
       if (out === UNSET) continue; // NULL stays NULL: leave the bytes as they are
       sink.push(buf, pos, s);

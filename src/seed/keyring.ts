@@ -73,6 +73,16 @@ export class Domain {
     return this.seed;
   }
 
+  /**
+   * The same bits as bits(value) where `buf[start, end)` is the UTF-8 of a value that was never
+   * decoded (the transformers' byte path); not memoized.
+   */
+  bitsBytes(buf: Uint8Array, start: number, end: number): Uint32Array {
+    this.last = undefined;
+    sip128(this.key, buf, start, end, this.seed);
+    return this.seed;
+  }
+
   /** Keyed bits of raw bytes (used where a value is binary). */
   bitsOfBytes(bytes: Uint8Array): Uint32Array {
     this.last = undefined;

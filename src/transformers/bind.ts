@@ -6,7 +6,7 @@ import type { ColumnRule } from '../rules/ruleset.js';
 import { DEFAULT_LOCALE, fakerFor } from '../seed/faker.js';
 import type { Domain, Keyring } from '../seed/keyring.js';
 import type { Rng } from '../seed/rng.js';
-import type { BoundValue, RowView, Site, ValueCtx, ValueFn } from './define.js';
+import type { BoundValue, ByteFn, RowView, Site, ValueCtx, ValueFn } from './define.js';
 import { fitLength } from './text-fit.js';
 import { withLru } from './lru.js';
 
@@ -42,11 +42,15 @@ export class BoundCtx implements ValueCtx {
   rawStart = 0;
   rawEnd = 0;
 
+  /** The byte path: the value was not decoded; its bits come from rawBuf alone. */
+  bytesOnly = false;
+
   rng(): Rng {
-    return this.rawBuf ? this.domain.rngRaw(this.value, this.rawBuf, this.rawStart, this.rawEnd) : this.domain.rng(this.value);
+    return this.keyring.rng.reset(this.bits());
   }
 
   bits(): Uint32Array {
+    if (this.bytesOnly) return this.domain.bitsBytes(this.rawBuf!, this.rawStart, this.rawEnd);
     return this.rawBuf ? this.domain.bitsRaw(this.value, this.rawBuf, this.rawStart, this.rawEnd) : this.domain.bits(this.value);
   }
 
@@ -91,6 +95,11 @@ export interface BoundRule {
    * keyed bits can be hashed in place.
    */
   apply(value: string, row: RowView, raw?: Uint8Array, rawStart?: number, rawEnd?: number): string | null;
+  /**
+   * The byte path, when the transformer has one: the fake of the value whose UTF-8 is src[start, end),
+   * written into `out`; returns its length, or -1 where apply() must be used instead.
+   */
+  applyBytes?(src: Uint8Array, start: number, end: number, out: Uint8Array): number;
 }
 
 /** Bind a validated rule to one column of one table. */
@@ -118,7 +127,9 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
     rule,
     reads: bound.reads ?? [],
     readsMasked: bound.readsMasked ?? [],
+    applyBytes: bound.bytes && !bound.reads?.length ? bytesOf(bound.bytes, ctx) : undefined,
     apply(value, row, raw, rawStart, rawEnd) {
+      ctx.bytesOnly = false;
       ctx.value = value;
       ctx.row = row;
       ctx.rawBuf = raw ?? null;
@@ -127,6 +138,18 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
       const out = fn(value, ctx);
       return max !== undefined && out !== null && out.length > max ? fitLength(out, max) : out;
     },
+  };
+}
+
+function bytesOf(fn: ByteFn, ctx: BoundCtx): BoundRule['applyBytes'] {
+  return (src, start, end, out) => {
+    ctx.bytesOnly = true;
+    ctx.value = '';
+    ctx.row = NO_ROW;
+    ctx.rawBuf = src;
+    ctx.rawStart = start;
+    ctx.rawEnd = end;
+    return fn(src, start, end, ctx, out);
   };
 }
 

@@ -40,6 +40,16 @@ export interface ValueCtx {
 /** A bound transformer: original (decoded, never NULL) → replacement (null = SQL NULL). */
 export type ValueFn = (value: string, ctx: ValueCtx) => string | null;
 
+/**
+ * The byte path of a transformer (optional, for the hot ones): the same fake its ValueFn makes, written
+ * from the original's UTF-8 bytes src[start, end) into `out` without building strings. Returns the
+ * number of bytes written, or -1 to let the ValueFn handle this value (an input or a fit it does not
+ * cover). The output must be exactly the UTF-8 of what the ValueFn returns, and no longer in UTF-16
+ * units than the column's maxLength (return -1 instead): tests hold every ByteFn to that. `ctx`'s
+ * bits()/rng()/faker() work from the bytes; its value is not decoded.
+ */
+export type ByteFn = (src: Uint8Array, start: number, end: number, ctx: ValueCtx, out: Uint8Array) => number;
+
 /** Where a transformer is bound: one column of one table. */
 export interface Site {
   dialect: DialectName;
@@ -56,6 +66,8 @@ export interface Site {
 /** A ValueFn together with what it needs from the row and NULL handling. */
 export interface BoundValue {
   fn: ValueFn;
+  /** The byte path (see ByteFn); only for pure fns that read nothing else of the row. */
+  bytes?: ByteFn;
   /** Also called for SQL NULL (value passed as null is not possible; the fn gets ''): default false. */
   onNull?: 'keep' | 'call';
   /** Columns of the same row this value reads (templates). */

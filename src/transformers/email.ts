@@ -1,7 +1,7 @@
 import { Rng } from '../seed/rng.js';
-import { commonParams, defineTransformer, localeParam, z } from './define.js';
-import { nameSets } from './locale-data.js';
-import { UNIQUE_TAG_CHARS, base32 } from './text-fit.js';
+import { commonParams, defineTransformer, localeParam, z, type ByteFn, type ValueFn } from './define.js';
+import { nameSets, type NameSet } from './locale-data.js';
+import { UNIQUE_TAG_CHARS, base32, base32Bytes } from './text-fit.js';
 
 /**
  * Unique by construction: the local part carries a keyed tag of 17 base-32 characters (85 bits):
@@ -33,7 +33,7 @@ export const email = defineTransformer({
     const sets = nameSets(params.locale);
     const max = site.column.type?.maxLength;
     const rng = new Rng();
-    return (value, ctx) => {
+    const fn: ValueFn = (value, ctx) => {
       const bits = ctx.bits();
       const tag = base32(bits, UNIQUE_TAG_CHARS);
       rng.reset(bits);
@@ -49,8 +49,48 @@ export const email = defineTransformer({
       if (max === undefined || full.length <= max) return full;
       return fitLocal(first, last, tag, domain, max);
     };
+    if (params.keepDomain || !isAscii(params.domain)) return { fn };
+    // The byte path: the same address, assembled from pre-encoded slugs (ASCII) and the tag.
+    const domain = Buffer.from(params.domain, 'latin1');
+    const slugBytes = sets.map(slugBytesOf);
+    const bytes: ByteFn = (_src, _s, _e, ctx, out) => {
+      const bits = ctx.bits();
+      rng.reset(bits);
+      const set = slugBytes.length === 1 ? slugBytes[0] : slugBytes[rng.int(slugBytes.length)];
+      const first = set.first[rng.int(set.first.length)];
+      const last = set.last[rng.int(set.last.length)];
+      const total = first.length + last.length + UNIQUE_TAG_CHARS + domain.length + 3;
+      if ((max !== undefined && total > max) || total > out.length) return -1;
+      let n = 0;
+      for (let i = 0; i < first.length; i++) out[n++] = first[i];
+      out[n++] = 0x2e;
+      for (let i = 0; i < last.length; i++) out[n++] = last[i];
+      out[n++] = 0x2e;
+      n = base32Bytes(bits, UNIQUE_TAG_CHARS, out, n);
+      out[n++] = 0x40;
+      for (let i = 0; i < domain.length; i++) out[n++] = domain[i];
+      return n;
+    };
+    return { fn, bytes };
   },
 });
+
+const slugCache = new WeakMap<NameSet, { first: Uint8Array[]; last: Uint8Array[] }>();
+
+/** A name set's slugs as bytes (they are ASCII), once per set. */
+function slugBytesOf(set: NameSet): { first: Uint8Array[]; last: Uint8Array[] } {
+  let b = slugCache.get(set);
+  if (!b) {
+    b = { first: set.firstSlug.map((x) => Buffer.from(x, 'latin1')), last: set.lastSlug.map((x) => Buffer.from(x, 'latin1')) };
+    slugCache.set(set, b);
+  }
+  return b;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
 
 /** The most realistic local part that fits `max` with the domain, keeping the whole tag when possible. */
 function fitLocal(first: string, last: string, tag: string, domain: string, max: number): string {

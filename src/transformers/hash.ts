@@ -1,5 +1,5 @@
-import { commonParams, defineTransformer, z } from './define.js';
-import { hex128 } from './text-fit.js';
+import { commonParams, defineTransformer, z, type ByteFn, type ValueFn } from './define.js';
+import { hex128, hex128Bytes } from './text-fit.js';
 
 /** Keyed hash (SipHash-128 under the secret), never a plain hash of the original. */
 export const hash = defineTransformer({
@@ -17,9 +17,11 @@ export const hash = defineTransformer({
   create(params, site) {
     const max = site.column.type?.maxLength;
     const length = max !== undefined ? Math.min(params.length, max) : params.length;
-    return (_v, ctx) => {
+    const fn: ValueFn = (_v, ctx) => {
       const hex = hex128(ctx.bits());
       return length === 32 ? hex : hex.slice(0, length);
     };
+    const bytes: ByteFn = (_src, _s, _e, ctx, out) => hex128Bytes(ctx.bits(), length, out);
+    return { fn, bytes };
   },
 });

@@ -1,4 +1,4 @@
-import { commonParams, defineTransformer, z } from './define.js';
+import { commonParams, defineTransformer, z, type ByteFn, type ValueFn } from './define.js';
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -16,9 +16,10 @@ export const mask = defineTransformer({
     keepSeparators: z.boolean().default(false).describe('Leave spaces, dashes, dots, @ and similar unmasked.'),
   }),
   accepts: ['text', 'other'],
-  create(params) {
+  create(params, site) {
     const { keepFirst, keepLast, char, keepSeparators } = params;
-    return (value) => {
+    const max = site.column.type?.maxLength;
+    const fn: ValueFn = (value) => {
       if (!keepSeparators && !SURROGATE.test(value)) {
         // one UTF-16 unit per character: slice instead of splitting into code points
         const n = value.length;
@@ -36,5 +37,18 @@ export const mask = defineTransformer({
       }
       return out;
     };
+    const code = char.charCodeAt(0);
+    if (keepSeparators || code >= 0x80) return fn;
+    // The byte path, for ASCII originals (one byte per character): keep the ends, mask the middle.
+    const bytes: ByteFn = (src, s, e, _ctx, out) => {
+      const n = e - s;
+      if (n > out.length || (max !== undefined && n > max)) return -1;
+      for (let i = s; i < e; i++) if (src[i] >= 0x80) return -1;
+      const head = Math.min(keepFirst, n);
+      const tail = Math.min(keepLast, n - head);
+      for (let i = 0; i < n; i++) out[i] = i < head || i >= n - tail ? src[s + i] : code;
+      return n;
+    };
+    return { fn, bytes };
   },
 });

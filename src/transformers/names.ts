@@ -1,4 +1,5 @@
-import { commonParams, defineTransformer, localeParam, z } from './define.js';
+import { commonParams, defineTransformer, localeParam, z, type ByteFn, type ValueFn } from './define.js';
+import { encodedNames, put, type EncodedNames } from './name-bytes.js';
 import { nameSets } from './locale-data.js';
 import { fitLength } from './text-fit.js';
 
@@ -17,11 +18,12 @@ export const firstName = defineTransformer({
   create(p, site) {
     const max = site.column.type?.maxLength;
     const sets = nameSets(p.locale);
-    return (_v, ctx) => {
+    const fn: ValueFn = (_v, ctx) => {
       const rng = ctx.rng();
       const set = sets.length === 1 ? sets[0] : sets[rng.int(sets.length)];
       return fitLength(set.first[rng.int(set.first.length)], max);
     };
+    return { fn, bytes: pickBytes(sets.map((s) => encodedNames(s.first)), max) };
   },
 });
 
@@ -35,11 +37,12 @@ export const lastName = defineTransformer({
   create(p, site) {
     const max = site.column.type?.maxLength;
     const sets = nameSets(p.locale);
-    return (_v, ctx) => {
+    const fn: ValueFn = (_v, ctx) => {
       const rng = ctx.rng();
       const set = sets.length === 1 ? sets[0] : sets[rng.int(sets.length)];
       return fitLength(set.last[rng.int(set.last.length)], max);
     };
+    return { fn, bytes: pickBytes(sets.map((s) => encodedNames(s.last)), max) };
   },
 });
 
@@ -54,7 +57,7 @@ export const fullName = defineTransformer({
     const max = site.column.type?.maxLength;
     const sets = nameSets(p.locale);
     const familyFirst = FAMILY_FIRST[p.locale];
-    return (_v, ctx) => {
+    const fn: ValueFn = (_v, ctx) => {
       const rng = ctx.rng();
       const set = sets.length === 1 ? sets[0] : sets[rng.int(sets.length)];
       const first = set.first[rng.int(set.first.length)];
@@ -65,5 +68,32 @@ export const fullName = defineTransformer({
       const short = familyFirst === undefined ? `${String.fromCodePoint(first.codePointAt(0) ?? 65)}. ${last}` : `${last}`;
       return fitLength(short, max);
     };
+    const firsts = sets.map((x) => encodedNames(x.first));
+    const lasts = sets.map((x) => encodedNames(x.last));
+    const sep = Buffer.from(familyFirst ?? ' ', 'utf8');
+    const bytes: ByteFn = (_src, _s, _e, ctx, out) => {
+      const rng = ctx.rng();
+      const k = sets.length === 1 ? 0 : rng.int(sets.length);
+      const f = rng.int(firsts[k].bytes.length);
+      const l = rng.int(lasts[k].bytes.length);
+      const first = firsts[k].bytes[f];
+      const last = lasts[k].bytes[l];
+      if (max !== undefined && firsts[k].units[f] + sep.length + lasts[k].units[l] > max) return -1;
+      if (first.length + sep.length + last.length > out.length) return -1;
+      return familyFirst === undefined ? put(last, out, put(sep, out, put(first, out, 0))) : put(first, out, put(sep, out, put(last, out, 0)));
+    };
+    return { fn, bytes };
   },
 });
+
+/** The byte path of first-name / last-name: the same pick, written as pre-encoded bytes. */
+function pickBytes(lists: EncodedNames[], max: number | undefined): ByteFn {
+  return (_src, _s, _e, ctx, out) => {
+    const rng = ctx.rng();
+    const list = lists.length === 1 ? lists[0] : lists[rng.int(lists.length)];
+    const i = rng.int(list.bytes.length);
+    const b = list.bytes[i];
+    if ((max !== undefined && list.units[i] > max) || b.length > out.length) return -1;
+    return put(b, out, 0);
+  };
+}

@@ -1,6 +1,6 @@
-import { commonParams, defineTransformer, z, type ValueCtx } from './define.js';
+import { commonParams, defineTransformer, z, type ByteFn, type ValueCtx, type ValueFn } from './define.js';
 import { domainPermutation } from './fpe.js';
-import { reshape } from './shape.js';
+import { reshape, reshapeBytes } from './shape.js';
 import { fitLength } from './text-fit.js';
 
 const SHAPE = { letters: false, keepFirst: 0, keepLast: 0 };
@@ -58,7 +58,7 @@ export const phone = defineTransformer({
       }
       return fitLength(out, max);
     };
-    return (value, ctx) => {
+    const fn: ValueFn = (value, ctx) => {
       if (format !== undefined) return fromPattern(format, ctx);
       // Free text in a phone column ("ask for Mary, ext 12", "null") has no shape worth keeping
       // and would leak its words: it gets a fresh number instead.
@@ -73,5 +73,43 @@ export const phone = defineTransformer({
       const rest = reshape(cc === 0 ? value : value.slice(cc), SHAPE, () => ctx.rng(), perm);
       return cc === 0 ? rest : value.slice(0, cc) + rest;
     };
+    // The byte path: the same steps on the original's bytes (phone-like values are ASCII).
+    const patternBytes = (pattern: string, ctx: ValueCtx, out: Uint8Array): number => {
+      if ((max !== undefined && pattern.length > max) || pattern.length > out.length) return -1;
+      const rng = ctx.rng();
+      for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern.charCodeAt(i);
+        if (ch >= 0x80) return -1;
+        out[i] = ch === 35 ? 48 + rng.int(10) : ch;
+      }
+      return pattern.length;
+    };
+    const bytes: ByteFn = (src, s, e, ctx, out) => {
+      if (format !== undefined) return patternBytes(format, ctx, out);
+      if (!bytesLookLikePhone(src, s, e)) return patternBytes(FALLBACK_FORMAT, ctx, out);
+      if (max !== undefined && e - s > max) return -1;
+      let cc = 0;
+      if (keepCountryCode && src[s] === 43) {
+        cc = 1;
+        while (s + cc < e && src[s + cc] >= 48 && src[s + cc] <= 57) cc++;
+        if (s + cc === e) cc = 1;
+      }
+      if (e - s > out.length) return -1;
+      for (let i = 0; i < cc; i++) out[i] = src[s + i];
+      const perm = permOf?.(ctx);
+      return reshapeBytes(src, s + cc, e, out, cc, SHAPE, () => ctx.rng(), perm);
+    };
+    return { fn, bytes };
   },
 });
+
+/** looksLikePhone() on bytes (a byte of a multi-byte character is never phone punctuation). */
+function bytesLookLikePhone(src: Uint8Array, s: number, e: number): boolean {
+  let digits = 0;
+  for (let i = s; i < e; i++) {
+    const c = src[i];
+    if (c >= 48 && c <= 57) digits++;
+    else if (!(c === 32 || c === 43 || c === 40 || c === 41 || c === 45 || c === 46 || c === 47 || c === 120 || c === 88)) return false;
+  }
+  return digits >= 4;
+}

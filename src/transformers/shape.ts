@@ -59,6 +59,48 @@ export function reshape(value: string, opt: ShapeOptions, rngOf: () => Rng, perm
   return out;
 }
 
+/**
+ * reshape() on ASCII bytes, for the byte path: the same output as reshape(value.slice(...)) for the
+ * value whose bytes are src[s, e) (all below 0x80), written into out at o. Returns the new end, or -1
+ * where reshape() would take its long-value path.
+ */
+export function reshapeBytes(src: Uint8Array, s: number, e: number, out: Uint8Array, o: number, opt: ShapeOptions, rngOf: () => Rng, perm?: KeyedPermutation, tweak = 0): number {
+  const n = e - s;
+  if (n > slots.length || o + n > out.length) return -1;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c = src[s + i];
+    if (c >= 48 && c <= 57) slots[count++] = i;
+    else if (opt.letters && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) slots[count++] = i;
+  }
+  for (let i = 0; i < n; i++) out[o + i] = src[s + i];
+  const from = Math.min(opt.keepFirst, count);
+  const to = Math.max(from, count - opt.keepLast);
+  const len = to - from;
+  if (len <= 0) return o + n;
+  let bits = 0;
+  let shapeKey = 0;
+  for (let j = 0; j < len; j++) {
+    const c = src[s + slots[from + j]];
+    if (c <= 57) { radix[j] = 10; digits[j] = c - 48; bits += 3.3219280948873622; }
+    else if (c <= 90) { radix[j] = 26; digits[j] = c - 65; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 1) | 0; }
+    else { radix[j] = 26; digits[j] = c - 97; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 2) | 0; }
+    if (c <= 57) shapeKey = (shapeKey * 3) | 0;
+  }
+  if (perm && bits < UNIQUE_BITS) {
+    perm.permuteDigits(digits, radix, len, (tweak * 7919 + shapeKey) >>> 0);
+  } else {
+    const rng = rngOf();
+    for (let j = 0; j < len; j++) digits[j] = rng.int(radix[j]);
+  }
+  for (let j = 0; j < len; j++) {
+    const i = slots[from + j];
+    const c = src[s + i];
+    out[o + i] = (c <= 57 ? 48 : c <= 90 ? 65 : 97) + digits[j];
+  }
+  return o + n;
+}
+
 const DIGIT_CH = Array.from({ length: 10 }, (_, i) => String.fromCharCode(48 + i));
 const UPPER_CH = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
 const LOWER_CH = Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i));

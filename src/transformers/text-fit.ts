@@ -49,6 +49,21 @@ export function base32(bits: Uint32Array, chars: number): string {
   return out;
 }
 
+const BASE32_CODES = Uint8Array.from(BASE32, (c) => c.charCodeAt(0));
+
+/** base32(bits, chars) as ASCII bytes written into out at n; returns the new end. */
+export function base32Bytes(bits: Uint32Array, chars: number, out: Uint8Array, n: number): number {
+  for (let i = 0; i < chars; i++) {
+    const off = i * 5;
+    const w = off >>> 5;
+    const sh = off & 31;
+    let v = bits[w & 3] >>> sh;
+    if (sh > 27) v |= bits[(w + 1) & 3] << (32 - sh);
+    out[n++] = BASE32_CODES[v & 31];
+  }
+  return n;
+}
+
 /** Bits of keyed randomness a unique text value must carry (collisions < 1e-9 at 1e8 rows). */
 export const UNIQUE_BITS = 85;
 /** Base-32 characters for UNIQUE_BITS. */
@@ -64,4 +79,12 @@ export function hex128(bits: Uint32Array): string {
     s += HEX_BYTE[w >>> 24] + HEX_BYTE[(w >>> 16) & 255] + HEX_BYTE[(w >>> 8) & 255] + HEX_BYTE[w & 255];
   }
   return s;
+}
+
+const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** The first `length` characters of hex128(bits) as ASCII bytes in out; returns `length`. */
+export function hex128Bytes(bits: Uint32Array, length: number, out: Uint8Array): number {
+  for (let i = 0; i < length; i++) out[i] = HEX_CODES[(bits[i >>> 3] >>> (28 - 4 * (i & 7))) & 15];
+  return length;
 }

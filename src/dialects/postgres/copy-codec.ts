@@ -1,5 +1,6 @@
-import type { FieldCodec } from '../../core/row.js';
+import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Peek } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
+import { decodeText } from '../../core/text.js';
 
 /** PostgreSQL COPY text format: \N is NULL; backslash escapes; tab-separated fields. */
 export class CopyTextCodec implements FieldCodec {
@@ -19,9 +20,36 @@ export class CopyTextCodec implements FieldCodec {
         this.rawStart = start;
         this.rawEnd = end;
       }
-      return buf.toString(this.encoding, start, end);
+      return decodeText(buf, start, end, this.encoding);
     }
     return decodeCopyEscapes(buf, start, end).toString(this.encoding);
+  }
+
+  peek(buf: Buffer, start: number, end: number): Peek {
+    if (end === start) return PEEK_EMPTY;
+    if (end - start === 2 && buf[start] === 0x5c && buf[start + 1] === 0x4e) return PEEK_NULL;
+    if (this.encoding !== 'utf8') return PEEK_DECODE;
+    for (let i = start; i < end; i++) if (buf[i] === 0x5c) return PEEK_DECODE;
+    this.rawStart = start;
+    this.rawEnd = end;
+    return PEEK_RAW;
+  }
+
+  /** COPY escapes of UTF-8 bytes (multi-byte sequences never hold bytes below 0x80). */
+  writeBytes(src: Uint8Array, s: number, e: number, sink: Sink): boolean {
+    const n = e - s;
+    if (n > 4096) return false;
+    const out = sink.reserve(n * 2);
+    let len = sink.length;
+    for (let i = s; i < e; i++) {
+      const c = src[i];
+      if ((c >= 8 && c <= 13) || c === 92) {
+        out[len++] = 92;
+        out[len++] = COPY_ESCAPE_LETTER[c];
+      } else out[len++] = c;
+    }
+    sink.commit(len);
+    return true;
   }
 
   encode(value: string | null): string {

@@ -1,4 +1,6 @@
-import type { FieldCodec } from '../../core/row.js';
+import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Peek } from '../../core/row.js';
+import type { Sink } from '../../core/sink.js';
+import { decodeText } from '../../core/text.js';
 
 const Q = 0x27;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -41,7 +43,7 @@ export class PgLiteralCodec implements FieldCodec {
         this.rawStart = from;
         this.rawEnd = last;
       }
-      return buf.toString(this.encoding, from, last);
+      return decodeText(buf, from, last, this.encoding);
     }
     const out = Buffer.allocUnsafe(last - from);
     let n = 0;
@@ -58,6 +60,40 @@ export class PgLiteralCodec implements FieldCodec {
       } else out[n++] = c;
     }
     return out.toString(this.encoding, 0, n);
+  }
+
+  /** A plain '...' literal without doubled quotes (or backslashes, where they escape) is raw. */
+  peek(buf: Buffer, start: number, end: number): Peek {
+    if (buf[start] !== Q || this.encoding !== 'utf8' || end - start < 2 || buf[end - 1] !== Q) {
+      return end - start === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c
+        ? PEEK_NULL
+        : PEEK_DECODE;
+    }
+    const last = end - 1;
+    if (last === start + 1) return PEEK_EMPTY;
+    const escapes = !this.standardStrings;
+    for (let k = start + 1; k < last; k++) if (buf[k] === Q || (escapes && buf[k] === 0x5c)) return PEEK_DECODE;
+    this.rawStart = start + 1;
+    this.rawEnd = last;
+    return PEEK_RAW;
+  }
+
+  /** '...' with quotes doubled, as encode() writes a string for a quoted original. */
+  writeBytes(src: Uint8Array, s: number, e: number, sink: Sink, buf: Buffer, start: number): boolean {
+    const n = e - s;
+    if (n > 4096 || buf[start] !== Q) return false;
+    if (!this.standardStrings) for (let i = s; i < e; i++) if (src[i] === 0x5c) return false;
+    const out = sink.reserve(n * 2 + 2);
+    let len = sink.length;
+    out[len++] = Q;
+    for (let i = s; i < e; i++) {
+      const c = src[i];
+      if (c === Q) out[len++] = Q;
+      out[len++] = c;
+    }
+    out[len++] = Q;
+    sink.commit(len);
+    return true;
   }
 
   encode(value: string | null, buf: Buffer, start: number, end: number): string {

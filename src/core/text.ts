@@ -1,0 +1,16 @@
+/**
+ * Buffer → string for one field. Buffer#toString(encoding, start, end) spends about as long in its
+ * JS wrapper (argument checks, encoding lookup) as in the native slice for the short fields of a dump;
+ * the per-encoding slice methods skip it (measured: fixed rules on 50 MB of COPY, 180 → see git log).
+ */
+interface SliceMethods {
+  utf8Slice(start: number, end: number): string;
+  latin1Slice(start: number, end: number): string;
+}
+
+export function decodeText(buf: Buffer, start: number, end: number, encoding: BufferEncoding): string {
+  if (end <= start) return '';
+  if (encoding === 'utf8') return (buf as unknown as SliceMethods).utf8Slice(start, end);
+  if (encoding === 'latin1') return (buf as unknown as SliceMethods).latin1Slice(start, end);
+  return buf.toString(encoding, start, end);
+}

@@ -1,0 +1,25 @@
+/**
+ * Name lists pre-encoded for the byte path: each name's UTF-8 bytes and its length in UTF-16 units
+ * (what the string path compares with a column's maxLength), built once per list.
+ */
+export interface EncodedNames {
+  bytes: Uint8Array[];
+  units: Uint16Array;
+}
+
+const cache = new WeakMap<readonly string[], EncodedNames>();
+
+export function encodedNames(names: readonly string[]): EncodedNames {
+  let e = cache.get(names);
+  if (!e) {
+    e = { bytes: names.map((n) => Buffer.from(n, 'utf8')), units: Uint16Array.from(names, (n) => n.length) };
+    cache.set(names, e);
+  }
+  return e;
+}
+
+/** Copy `src` into out at n; returns the new end. */
+export function put(src: Uint8Array, out: Uint8Array, n: number): number {
+  for (let i = 0; i < src.length; i++) out[n++] = src[i];
+  return n;
+}
