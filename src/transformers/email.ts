@@ -51,7 +51,7 @@ export const email = defineTransformer({
     };
     if (params.keepDomain || !isAscii(params.domain)) return { fn };
     // The byte path: the same address, assembled from pre-encoded slugs (ASCII) and the tag.
-    const domain = Buffer.from(params.domain, 'latin1');
+    const domain = asciiBytes(params.domain);
     const slugBytes = sets.map(slugBytesOf);
     const bytes: ByteFn = (_src, _s, _e, ctx, out) => {
       const bits = ctx.bits();
@@ -81,7 +81,7 @@ const slugCache = new WeakMap<NameSet, { first: Uint8Array[]; last: Uint8Array[]
 function slugBytesOf(set: NameSet): { first: Uint8Array[]; last: Uint8Array[] } {
   let b = slugCache.get(set);
   if (!b) {
-    b = { first: set.firstSlug.map((x) => Buffer.from(x, 'latin1')), last: set.lastSlug.map((x) => Buffer.from(x, 'latin1')) };
+    b = { first: set.firstSlug.map(asciiBytes), last: set.lastSlug.map(asciiBytes) };
     slugCache.set(set, b);
   }
   return b;
@@ -99,4 +99,9 @@ function fitLocal(first: string, last: string, tag: string, domain: string, max:
   for (const c of candidates) if (c.length <= room) return `${c}@${domain}`;
   if (room >= 1) return `${tag.slice(0, room)}@${domain}`;
   return tag.slice(0, Math.max(1, max));
+}
+
+/** Plain Uint8Arrays (not Buffers) keep the byte loops' element loads monomorphic. */
+function asciiBytes(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }

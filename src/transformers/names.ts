@@ -1,5 +1,5 @@
 import { commonParams, defineTransformer, localeParam, z, type ByteFn, type ValueFn } from './define.js';
-import { encodedNames, put, type EncodedNames } from './name-bytes.js';
+import { encodedNames, put, utf8Bytes, type EncodedNames } from './name-bytes.js';
 import { nameSets } from './locale-data.js';
 import { fitLength } from './text-fit.js';
 
@@ -70,7 +70,7 @@ export const fullName = defineTransformer({
     };
     const firsts = sets.map((x) => encodedNames(x.first));
     const lasts = sets.map((x) => encodedNames(x.last));
-    const sep = Buffer.from(familyFirst ?? ' ', 'utf8');
+    const sep = utf8Bytes(familyFirst ?? ' ');
     const bytes: ByteFn = (_src, _s, _e, ctx, out) => {
       const rng = ctx.rng();
       const k = sets.length === 1 ? 0 : rng.int(sets.length);

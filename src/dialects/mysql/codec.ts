@@ -1,11 +1,24 @@
 import { isUtf8 } from 'node:buffer';
-import type { FieldCodec, RowFields } from '../../core/row.js';
+import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
+import type { Sink } from '../../core/sink.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, type FieldKind } from './literal.js';
 import { bytesToString } from './charset.js';
 
 const GEOMETRY = /^(?:geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
+const SQ = 0x27;
+
+/** The letter after a backslash for each byte escapeString() escapes (0: none). */
+const ESCAPE_LETTER = new Uint8Array(128);
+ESCAPE_LETTER[0x00] = 0x30; // \0
+ESCAPE_LETTER[0x0a] = 0x6e; // \n
+ESCAPE_LETTER[0x0d] = 0x72; // \r
+ESCAPE_LETTER[0x5c] = 0x5c; // \\
+ESCAPE_LETTER[0x27] = 0x27; // \'
+ESCAPE_LETTER[0x22] = 0x22; // \"
+ESCAPE_LETTER[0x1a] = 0x5a; // \Z
+
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Columns whose dumped values are raw bytes, not text in the dump's charset. */
@@ -74,6 +87,7 @@ export class MysqlFieldCodec implements FieldCodec {
   }
 
   decode(buf: Buffer, start: number, end: number): string | null | undefined {
+    this.rawStart = -1; // the string path hashes the decoded value (a peek() may have set it)
     const kind = fieldKind(buf, start, end);
     if (kind === 'other' || kind === 'default') return undefined;
     const bytes = decodeBytes(buf, start, end, kind);
@@ -85,6 +99,51 @@ export class MysqlFieldCodec implements FieldCodec {
       if (name.startsWith('utf8')) return bytesToString(bytes, 'utf8');
     }
     return bytesToString(bytes, this.charset);
+  }
+
+  /**
+   * For the byte path: a '...' text field of a UTF-8 dump with no escapes is raw UTF-8; binary,
+   * unknown (no DDL) and escaped fields need decode().
+   */
+  peek(buf: Buffer, start: number, end: number): Peek {
+    const n = end - start;
+    if (buf[start] !== SQ || n < 2 || buf[end - 1] !== SQ) {
+      return n === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c
+        ? PEEK_NULL
+        : PEEK_DECODE;
+    }
+    if (this.charset !== 'utf8') return PEEK_DECODE;
+    const k = this.indexAt(start);
+    if (k < 0 || k >= this.binary.length || this.binary[k] !== 0) return PEEK_DECODE;
+    if (n === 2) return PEEK_EMPTY;
+    const last = end - 1;
+    for (let i = start + 1; i < last; i++) if (buf[i] === 0x5c || buf[i] === SQ) return PEEK_DECODE;
+    this.rawStart = start + 1;
+    this.rawEnd = last;
+    return PEEK_RAW;
+  }
+
+  rawStart = -1;
+  rawEnd = -1;
+
+  /** '...' escaped like escapeString() (mysqldump's escapes), for a text field peek() found raw. */
+  writeBytes(src: Uint8Array, s: number, e: number, sink: Sink): boolean {
+    const n = e - s;
+    if (n > 4096) return false;
+    const out = sink.reserve(n * 2 + 2);
+    let len = sink.length;
+    out[len++] = SQ;
+    for (let i = s; i < e; i++) {
+      const c = src[i];
+      const esc = c < 0x80 ? ESCAPE_LETTER[c] : 0;
+      if (esc !== 0) {
+        out[len++] = 0x5c;
+        out[len++] = esc;
+      } else out[len++] = c;
+    }
+    out[len++] = SQ;
+    sink.commit(len);
+    return true;
   }
 
   encode(value: string | null, buf: Buffer, start: number, end: number): string {
