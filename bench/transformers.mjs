@@ -9,6 +9,8 @@
 //   node bench/transformers.mjs --json                machine-readable
 //
 // Inputs: 20 000 distinct originals per transformer, cycled (no cache is involved unless --lru).
+// Transformers with a byte path (the plan's route for fields that are raw UTF-8 in the dump) are also
+// measured through it, on the same originals as UTF-8 bytes.
 // Rates are per CPU second of this process (steady on a shared machine) and per wall-clock second.
 // The LRU section draws 1e6 originals from a Zipf(1.0) distribution over 100 000 distinct values
 // (about what contact emails in an orders table or names look like), decodes each from bytes like
@@ -161,8 +163,19 @@ for (const [name, [spec, gen, type]] of Object.entries(CASES)) {
   const inputs = Array.from({ length: N }, (_, i) => gen(i));
   const b = bound(spec, type);
   const m = measure((v) => b.apply(v, ROW), inputs);
-  results.push({ name, spec, ...m });
-  if (!args.json) console.error(`${name.padEnd(18)} ${fmt(m.median)}`);
+  // The byte path (what the plan uses for raw UTF-8 fields): the same inputs as bytes in one buffer.
+  let bytePath;
+  if (b.applyBytes) {
+    const enc = inputs.map((v) => Buffer.from(v, 'utf8'));
+    const all = Buffer.concat(enc);
+    const starts = new Int32Array(enc.length + 1);
+    for (let i = 0; i < enc.length; i++) starts[i + 1] = starts[i] + enc[i].length;
+    const out = new Uint8Array(4096);
+    const idx = inputs.map((_, i) => i);
+    bytePath = measure((i) => ({ length: b.applyBytes(all, starts[i], starts[i + 1], out) }), idx);
+  }
+  results.push({ name, spec, ...m, bytePath });
+  if (!args.json) console.error(`${name.padEnd(18)} ${fmt(m.median)}${bytePath ? `  byte path ${fmt(bytePath.median)}` : ''}`);
 }
 
 function fmt(x) {
@@ -234,9 +247,12 @@ if (args.json) {
   console.log(JSON.stringify({ node: process.version, cpus: os.cpus().length, load, rounds: ROUNDS, ms: MS, results, lru }, null, 2));
 } else {
   console.log(`\n${new Date().toISOString().slice(0, 16)}Z · ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'} · Node ${process.version} · load ${load} · median of ${ROUNDS} × ${MS} ms\n`);
-  console.log('| transformer | values per CPU s (median) | CPU ns/value | min–max per CPU s | values per wall s |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  for (const r of results) console.log(`| ${r.name} | ${fmt(r.median)} | ${Math.round(1e9 / r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${fmt(r.wall)} |`);
+  console.log('| transformer | values per CPU s (median) | CPU ns/value | min–max per CPU s | values per wall s | byte path: values per CPU s (ns/value) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    const bp = r.bytePath ? `${fmt(r.bytePath.median)} (${Math.round(1e9 / r.bytePath.median)})` : '–';
+    console.log(`| ${r.name} | ${fmt(r.median)} | ${Math.round(1e9 / r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${fmt(r.wall)} | ${bp} |`);
+  }
   if (lru.length) {
     console.log(args.distinct ? '\nLRU: 100 000 distinct originals, no repeats\n' : `\nLRU: 1e6 originals, Zipf(1.0) over 100 000 distinct (${lru.distinct} distinct drawn)\n`);
     console.log('| transformer | no cache, values per CPU s | LRU 1024: values per CPU s (hits) | LRU 8192: values per CPU s (hits) | adaptive LRU 1024 (hits) |');
