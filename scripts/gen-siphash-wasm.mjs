@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes src/seed/siphash-wasm.generated.ts: SipHash-2-4 (64- and 128-bit output) as a WebAssembly
 // module, native i64 arithmetic, rounds unrolled. No wasm toolchain needed: the functions below are
-// written in a flat, WAT-like instruction list and assembled by the ~80-line emitter at the bottom.
+// written in a flat, WAT-like instruction list and assembled by the small emitter at the bottom.
 //
 // Memory layout (one 64 KiB page, never grown, so JS views of it never detach):
 //   [0, CAP)          input bytes, copied in by JS (CAP is a multiple of 8)
@@ -89,7 +89,8 @@ const ENDOF = `local.get $len i32.const -8 i32.and local.set $end`;
 const loadState = ['v0', 'v1', 'v2', 'v3'].map((v) => `global.get $g${v.slice(1)} local.set $${v}`).join('\n');
 const saveState = ['v0', 'v1', 'v2', 'v3'].map((v) => `local.get $${v} global.set $g${v.slice(1)}`).join('\n');
 const KEY_PARAMS = ['k0l', 'k0h', 'k1l', 'k1h'];
-const STATE = { v0: 'i64', v1: 'i64', v2: 'i64', v3: 'i64', m: 'i64', i: 'i32', end: 'i32' };
+const ROUND_STATE = { v0: 'i64', v1: 'i64', v2: 'i64', v3: 'i64', m: 'i64', i: 'i32' };
+const STATE = { ...ROUND_STATE, end: 'i32' };
 
 const oneShot = (words) => ({
   name: `h${words * 32}`,
@@ -126,7 +127,7 @@ const FUNCS = [
 local.get $v1 local.get $v1x i64.extend_i32_u i64.xor local.set $v1
 ${saveState}`,
   },
-  { name: 'update', params: ['end'], locals: { ...STATE, end: undefined }, body: `${loadState}\n${BLOCKS}\n${saveState}` },
+  { name: 'update', params: ['end'], locals: ROUND_STATE, body: `${loadState}\n${BLOCKS}\n${saveState}` },
   finish(2),
   finish(4),
 ];
@@ -135,7 +136,7 @@ const GLOBALS = ['g0', 'g1', 'g2', 'g3'];
 // ---- The emitter ---------------------------------------------------------------------------------
 
 const OPS = {
-  block: 0x02, loop: 0x03, end: 0x0b, br: 0x0c, br_if: 0x0d,
+  block: 0x02, loop: 0x03, end: 0x0b, br_if: 0x0d,
   'local.get': 0x20, 'local.set': 0x21, 'local.tee': 0x22, 'global.get': 0x23, 'global.set': 0x24,
   'i64.load': 0x29, 'i64.store': 0x37, 'i32.const': 0x41, 'i64.const': 0x42,
   'i32.eqz': 0x45, 'i32.lt_u': 0x49, 'i32.add': 0x6a, 'i32.and': 0x71, 'i32.shl': 0x74,
@@ -183,7 +184,7 @@ function assemble(text, locals) {
       return uleb(k);
     };
     if (op === 'block' || op === 'loop') out.push(0x40);
-    else if (op === 'br' || op === 'br_if') out.push(...uleb(Number(arg())));
+    else if (op === 'br_if') out.push(...uleb(Number(arg())));
     else if (op.startsWith('local.')) out.push(...ref(locals));
     else if (op.startsWith('global.')) out.push(...ref(GLOBALS));
     else if (op === 'i32.const') out.push(...sleb(BigInt.asIntN(32, BigInt(arg()))));
@@ -202,7 +203,7 @@ export function buildModule() {
   };
   const fnTypes = FUNCS.map(typeOf);
   const codes = FUNCS.map((f) => {
-    const locals = Object.entries(f.locals).filter(([, t]) => t);
+    const locals = Object.entries(f.locals);
     const names = [...f.params, ...locals.map(([n]) => n)];
     const decls = vec(locals.map(([, t]) => [1, TYPE[t]]));
     const body = [...decls, ...assemble(f.body, names), OPS.end];
