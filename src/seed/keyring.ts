@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { Rng } from './rng.js';
-import { sip128, siphash, sipKeyFromBytes, type SipKey } from './siphash.js';
+import { sip128, sip128Utf8, siphash, sipKeyFromBytes, type SipKey } from './siphash-wasm.js';
 
 /**
  * Keyring: the one place the secret is turned into keys.
@@ -39,11 +39,8 @@ export class Keyring {
   }
 }
 
-const SCRATCH_MIN = 4096;
-
 /** Keyed derivation for one consistency domain. */
 export class Domain {
-  private scratch = Buffer.allocUnsafe(SCRATCH_MIN);
   /** The last computed 128 keyed bits (owned by this domain; copy if kept). */
   readonly seed = new Uint32Array(4);
 
@@ -55,10 +52,7 @@ export class Domain {
   bits(value: string): Uint32Array {
     if (value === this.last) return this.seed;
     this.last = value;
-    const max = value.length * 3;
-    if (max > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(max, this.scratch.length * 2));
-    const n = this.scratch.write(value, 0, 'utf8');
-    sip128(this.key, this.scratch, 0, n, this.seed);
+    sip128Utf8(this.key, value, this.seed);
     return this.seed;
   }
 
