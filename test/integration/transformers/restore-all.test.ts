@@ -880,35 +880,3 @@ describeWithService('MariaDB', 'every transformer: mariadb-dump → veil-stream 
     expect(Number(orphans)).toBe(0);
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// Edge cases found while building this suite. Each asserts the behaviour the docs promise (a dump
-// that restores, or a rules error before any data); they fail until the bug they name is fixed.
-
-/** pg_dump → veil-stream → psql restore of a small table; the restore error, if any, instead of throwing. */
-async function pgRoundTrip(label: string, setup: string, rules: object): Promise<{ code: number; stderr: string; restoreError?: string; db?: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'veil-it-edge-pg-'));
-  try {
-    const src = await createScratchDb(`edge_${label}`);
-    await psqlFile(src, await writeTemp(dir, 'setup.sql', setup));
-    const dumpFile = join(dir, 'dump.sql');
-    const maskedFile = join(dir, 'masked.sql');
-    await pgDump(src, [], dumpFile);
-    const r = await runVeil([await writeTemp(dir, 'rules.json', JSON.stringify(rules)), '-i', dumpFile, '-o', maskedFile, '--seed', SEED, '-q']);
-    if (r.code !== 0) return { code: r.code, stderr: r.stderr };
-    try {
-      const { db } = await restoreIntoFreshDb(`edge_${label}_out`, maskedFile);
-      return { code: 0, stderr: r.stderr, db };
-    } catch (e) {
-      return { code: 0, stderr: r.stderr, restoreError: (e as Error).message.split('\n').slice(-3).join(' ') };
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function writeTemp(dir: string, name: string, text: string): Promise<string> {
-  const file = join(dir, name);
-  await writeFile(file, text);
-  return file;
-}

@@ -1,0 +1,57 @@
+/**
+ * Edge cases found by the every-transformer restore suite (restore-all.test.ts), each through the real
+ * dump tools and servers: the masked dump restores (or the rules are refused before any data), and
+ * the restored values have the shape the column needs.
+ */
+import { afterAll, expect, it } from 'vitest';
+import { dropOwnScratchDbs, query } from '../helpers/pg.js';
+import { describeWithService } from '../helpers/services.js';
+import { sql } from '../mysql/mariadb.js';
+import { mariadbRoundTrips, pgRoundTrip } from './round-trip.js';
+
+describeWithService('PostgreSQL', 'edge cases on PostgreSQL: fakes the column type accepts', () => {
+  afterAll(async () => {
+    await dropOwnScratchDbs();
+  });
+
+  it('digits on a bigint column keeps 19-digit ids (snowflake ids, 2^63-1) inside the bigint range', async () => {
+    const r = await pgRoundTrip(
+      'bigint',
+      `CREATE TABLE snow (id int PRIMARY KEY, flake bigint UNIQUE);
+       INSERT INTO snow SELECT i, 1234567890123456789 + i * 1000003 FROM generate_series(1, 20) AS i;
+       INSERT INTO snow VALUES (21, 9223372036854775807), (22, -9223372036854775808);`,
+      { tables: { snow: { columns: { flake: { transformer: 'digits', unique: true } } } } },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.restoreError, 'the masked dump must restore').toBeUndefined();
+    const rows = await query<{ id: number; flake: string }>(r.db!, 'SELECT id, flake::text AS flake FROM snow ORDER BY id');
+    expect(rows).toHaveLength(22);
+    for (const { id, flake } of rows) expect(flake).toMatch(id === 22 ? /^-\d{19}$/ : /^\d{19}$/);
+    expect(rows.map((x) => x.flake)).not.toContain('9223372036854775807');
+  });
+});
+
+describeWithService('MariaDB', 'edge cases on MariaDB: fakes the column type accepts', () => {
+  const my = mariadbRoundTrips(`vta_${process.pid}_edge_`);
+
+  afterAll(async () => {
+    await my.cleanup();
+  });
+
+  it('digits on BIGINT / BIGINT UNSIGNED keeps 19- and 20-digit ids inside the column range', async () => {
+    const r = await my.roundTrip(
+      `CREATE TABLE snow (id INT PRIMARY KEY, flake BIGINT UNIQUE, uflake BIGINT UNSIGNED UNIQUE);
+       INSERT INTO snow SELECT seq, 1234567890123456789 + seq * 1000003, 12345678901234567890 + seq * 1000003 FROM seq_1_to_20;
+       INSERT INTO snow VALUES (21, 9223372036854775807, 18446744073709551615);`,
+      { tables: { snow: { columns: { flake: 'digits', uflake: 'digits' } } } },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.restoreError, 'the masked dump must restore in strict mode').toBeUndefined();
+    const rows = await sql('SELECT flake, uflake FROM snow', r.db);
+    expect(rows).toHaveLength(21);
+    for (const [flake, uflake] of rows) {
+      expect(flake).toMatch(/^\d{19}$/);
+      expect(uflake).toMatch(/^\d{20}$/);
+    }
+  });
+});
