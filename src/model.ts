@@ -30,6 +30,7 @@ export type ValueKind =
   | 'uuid'
   | 'binary'
   | 'inet'
+  | 'mac'
   | 'array'
   | 'enum'
   | 'other';

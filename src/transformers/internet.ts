@@ -67,59 +67,6 @@ function ipv6(words: number[], keep: number, bits: Uint32Array): number[] {
 export const ipv4Transformer = ipTransformer('ipv4');
 export const ipv6Transformer = ipTransformer('ipv6');
 
-const hexRadix = new Int32Array(12).fill(16);
-const hexDigits = new Int32Array(12);
-const hexPos = new Int32Array(12);
-const HEX_LOWER = '0123456789abcdef';
-const HEX_UPPER = '0123456789ABCDEF';
-const HEX_PAIR = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** MAC addresses: separators and case kept, OUI (vendor prefix) kept on request, keyed bijection. */
-export const mac = defineTransformer({
-  name: 'mac',
-  cache: true,
-  category: 'internet',
-  summary: 'MAC address, same separators and case, keyed bijection: 00:1A:2B:3C:4D:5E → 7F:09:C2:5A:E1:33',
-  example: { before: '00:1A:2B:3C:4D:5E', after: '7F:09:C2:5A:E1:33' },
-  params: z.object({ ...commonParams, keepOui: z.boolean().default(false).describe('Keep the first 3 bytes (the vendor prefix).') }),
-  accepts: ['text', 'other'],
-  canBeUnique: true,
-  create(p) {
-    const permOf = domainPermutation();
-    return (value, ctx) => {
-      const perm = permOf(ctx);
-      let count = 0;
-      let upper = false;
-      for (let i = 0; i < value.length; i++) {
-        const c = value.charCodeAt(i);
-        const h = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-        if (h < 0) continue;
-        if (count < 12) {
-          hexPos[count] = i;
-          hexDigits[count] = h;
-        }
-        count++;
-        if (c >= 65) upper = c <= 70;
-      }
-      if (count !== 12) {
-        const rng = ctx.rng();
-        let s = '';
-        for (let i = 0; i < 6; i++) s += (i ? ':' : '') + HEX_PAIR[rng.int(256)];
-        return s;
-      }
-      const from = p.keepOui ? 6 : 0;
-      perm.permuteDigits(hexDigits.subarray(from), hexRadix, 12 - from, 16);
-      // rebuild: separators as they were, letters in the original's case (the last letter seen decides)
-      let out = value.slice(0, hexPos[from]);
-      for (let k = from; k < 12; k++) {
-        out += (upper ? HEX_UPPER : HEX_LOWER)[hexDigits[k]];
-        out += value.slice(hexPos[k] + 1, k < 11 ? hexPos[k + 1] : value.length);
-      }
-      return out;
-    };
-  },
-});
-
 function words(): { adjectives: readonly string[]; nouns: readonly string[]; suffixes: readonly string[] } {
   return {
     adjectives: (list('en', (d) => d.word?.adjective) ?? ['quiet']).filter((w) => /^[a-z]+$/.test(w)),

@@ -17,7 +17,7 @@ const KIND: Record<string, ValueKind> = {
   json: 'json', jsonb: 'json',
   uuid: 'uuid',
   bytea: 'binary',
-  inet: 'inet', cidr: 'inet', macaddr: 'inet', macaddr8: 'inet',
+  inet: 'inet', cidr: 'inet', macaddr: 'mac', macaddr8: 'mac',
   varchar: 'text', bpchar: 'text', text: 'text', name: 'text', citext: 'text', char: 'text',
 };
 

@@ -29,6 +29,39 @@ describeWithService('PostgreSQL', 'edge cases on PostgreSQL: fakes the column ty
     for (const { id, flake } of rows) expect(flake).toMatch(id === 22 ? /^-\d{19}$/ : /^\d{19}$/);
     expect(rows.map((x) => x.flake)).not.toContain('9223372036854775807');
   });
+
+  it('mac works on macaddr and macaddr8 columns (UNIQUE): same byte count, distinct fakes', async () => {
+    const r = await pgRoundTrip(
+      'macaddr',
+      `CREATE TABLE dev (id int PRIMARY KEY, hw macaddr UNIQUE, hw8 macaddr8 UNIQUE);
+       INSERT INTO dev VALUES (1, '08:00:2b:01:02:03', '08:00:2b:01:02:03:04:05'), (2, '08:00:2b:01:02:04', '08:00:2b:01:02:03:04:06'), (3, NULL, NULL);`,
+      { tables: { dev: { columns: { hw: 'mac', hw8: 'mac' } } } },
+    );
+    expect(r.stderr).not.toContain('RULES_TYPE_MISMATCH');
+    expect(r.code).toBe(0);
+    expect(r.restoreError).toBeUndefined();
+    const rows = await query<{ id: number; hw: string | null; hw8: string | null }>(r.db!, 'SELECT id, hw::text AS hw, hw8::text AS hw8 FROM dev ORDER BY id');
+    expect(rows[2]).toEqual({ id: 3, hw: null, hw8: null });
+    for (const row of rows.slice(0, 2)) {
+      expect(row.hw).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+      expect(row.hw8).toMatch(/^([0-9a-f]{2}:){7}[0-9a-f]{2}$/);
+    }
+    expect(rows[0].hw).not.toBe('08:00:2b:01:02:03');
+    expect(rows[0].hw8).not.toBe('08:00:2b:01:02:03:04:05');
+  });
+
+  it.each(['ipv4', 'ipv6'])('%s on a macaddr column is a rules error that suggests mac, not a dump of IP addresses that fails at restore', async (transformer) => {
+    const r = await pgRoundTrip(
+      `macaddr_${transformer}`,
+      `CREATE TABLE dev (id int PRIMARY KEY, hw macaddr);
+       INSERT INTO dev VALUES (1, '08:00:2b:01:02:03');`,
+      { tables: { dev: { columns: { hw: transformer } } } },
+    );
+    expect(r.restoreError, 'no masked dump that fails at restore').toBeUndefined();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('RULES_TYPE_MISMATCH');
+    expect(r.stderr).toContain('use mac');
+  });
 });
 
 describeWithService('MariaDB', 'edge cases on MariaDB: fakes the column type accepts', () => {

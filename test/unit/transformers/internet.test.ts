@@ -49,6 +49,22 @@ describe('mac', () => {
     expect(bind('mac')('001a.2b3c.4d5e')).toMatch(/^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/);
     expect(bind({ transformer: 'mac', keepOui: true })('00:1A:2B:3C:4D:5E')).toMatch(/^00:1A:2B:/);
   });
+
+  it('macaddr8 (8 bytes): 8 bytes out, a bijection, the OUI kept on request', () => {
+    const type = { kind: 'mac' as const, raw: 'macaddr8' };
+    const f = bind({ transformer: 'mac', unique: true }, { type });
+    const originals = inputs(20000, (i) => `08:00:2b:01:02:03:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`);
+    const outs = new Set(originals.map((v) => f(v)));
+    for (const out of outs) expect(out).toMatch(/^([0-9a-f]{2}:){7}[0-9a-f]{2}$/);
+    expect(outs.size).toBe(originals.length);
+    expect(bind({ transformer: 'mac', keepOui: true }, { type })('08:00:2b:01:02:03:04:05')).toMatch(/^08:00:2b:([0-9a-f]{2}:){4}[0-9a-f]{2}$/);
+  });
+
+  it('a value that is no MAC address gets one of the column\'s byte count', () => {
+    expect(bind('mac', { type: { kind: 'mac', raw: 'macaddr8' } })('n/a')).toMatch(/^([0-9a-f]{2}:){7}[0-9a-f]{2}$/);
+    expect(bind('mac', { type: { kind: 'mac', raw: 'macaddr' } })('n/a')).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    expect(bind('mac')('n/a')).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+  });
 });
 
 describe('url, domain, user-agent', () => {
