@@ -1,8 +1,9 @@
 import { fakerFor } from '../seed/faker.js';
 import { Rng } from '../seed/rng.js';
 import { commonParams, defineTransformer, z } from './define.js';
-import { domainPermutation, type KeyedPermutation } from './fpe.js';
+import { domainPermutation } from './fpe.js';
 import { formatIpv4, formatIpv6, parseIp } from './ip.js';
+import { ipv4Address, ipv4Network, ipv6Address, ipv6Network } from './ip-keyed.js';
 import { list } from './locale-data.js';
 import { UNIQUE_TAG_CHARS, base32, fitLength } from './text-fit.js';
 
@@ -14,7 +15,9 @@ const ipParams = z.object({
 /**
  * Addresses of either family keep their family, prefix length suffix ("/24") and the first
  * `keepPrefix` bits; IPv4 bits are permuted under a key (a bijection: unique by construction), IPv6
- * bits come from the value's 128 keyed bits.
+ * bits come from the value's 128 keyed bits. In a PostgreSQL cidr column a value a.b.c.d/n is a
+ * network: only its n network bits change and the host bits stay zero (see ip-keyed.ts); inet values
+ * keep host bits.
  */
 function ipTransformer(name: 'ipv4' | 'ipv6') {
   return defineTransformer({
@@ -33,35 +36,29 @@ function ipTransformer(name: 'ipv4' | 'ipv6') {
     create(p, site) {
       const permOf = domainPermutation();
       const max = site.column.type?.maxLength;
+      const networks = /^cidr\b/i.test(site.column.type?.raw ?? '');
       return (value, ctx) => {
         const perm = permOf(ctx);
         const ip = parseIp(value);
+        const n = networks && ip ? prefixLength(ip.suffix, ip.v === 4 ? 32 : 128) : undefined;
         if (!ip || ip.v === 4) {
           const x = ip ? ip.words[0] : Math.floor(ctx.rng().next() * 4294967296);
-          return fitLength(formatIpv4(ipv4(x, Math.min(p.keepPrefix, 32), perm)) + (ip?.suffix ?? ''), max);
+          const keep = Math.min(p.keepPrefix, 32);
+          const y = n === undefined ? ipv4Address(x, keep, perm) : ipv4Network(x, n, keep, perm);
+          return fitLength(formatIpv4(y) + (ip?.suffix ?? ''), max);
         }
-        return fitLength(formatIpv6(ipv6(ip.words, p.keepPrefix, ctx.bits())) + ip.suffix, max);
+        const g = n === undefined ? ipv6Address(ip.words, p.keepPrefix, ctx.bits()) : ipv6Network(ip.words, n, p.keepPrefix, perm, ctx.bits());
+        return fitLength(formatIpv6(g) + ip.suffix, max);
       };
     },
   });
 }
 
-function ipv4(x: number, keep: number, perm: KeyedPermutation): number {
-  if (keep >= 32) return x;
-  const size = 2 ** (32 - keep);
-  const high = x - (x % size);
-  return high + perm.permuteInt(x % size, size, 4 + keep * 256);
-}
-
-function ipv6(words: number[], keep: number, bits: Uint32Array): number[] {
-  const out = new Array<number>(8);
-  for (let i = 0; i < 8; i++) {
-    const fresh = (bits[i >> 1] >>> (i & 1 ? 0 : 16)) & 0xffff;
-    const keepBits = Math.max(0, Math.min(16, keep - i * 16));
-    const mask = keepBits === 0 ? 0 : (0xffff << (16 - keepBits)) & 0xffff;
-    out[i] = (words[i] & mask) | (fresh & ~mask & 0xffff);
-  }
-  return out;
+/** n of a "/n" suffix when it is a valid prefix length for the family, else undefined. */
+function prefixLength(suffix: string, width: number): number | undefined {
+  const m = /^\/(\d{1,3})$/.exec(suffix);
+  const n = m ? Number(m[1]) : NaN;
+  return n <= width ? n : undefined;
 }
 
 export const ipv4Transformer = ipTransformer('ipv4');

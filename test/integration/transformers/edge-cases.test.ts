@@ -50,6 +50,24 @@ describeWithService('PostgreSQL', 'edge cases on PostgreSQL: fakes the column ty
     expect(rows[0].hw8).not.toBe('08:00:2b:01:02:03:04:05');
   });
 
+  it('ipv4 on a cidr column writes networks (no bits right of the mask), so the dump restores', async () => {
+    const r = await pgRoundTrip(
+      'cidr',
+      `CREATE TABLE nets (id int PRIMARY KEY, net cidr UNIQUE, host inet);
+       INSERT INTO nets VALUES (1, '10.1.0.0/16', '10.1.2.3/16'), (2, '192.168.100.0/24', '192.168.100.7/24'),
+         (3, '172.16.5.4/32', '172.16.5.4'), (4, '2001:db8::/32', '2001:db8::1/32'), (5, '10.2.0.0/16', NULL);`,
+      { tables: { nets: { columns: { net: { transformer: 'ipv4', keepPrefix: 8 }, host: { transformer: 'ipv4', keepPrefix: 8 } } } } },
+    );
+    expect(r.code).toBe(0);
+    expect(r.restoreError, 'the masked dump must restore').toBeUndefined();
+    const rows = await query<{ id: number; net: string; len: number; host: string | null }>(r.db!, 'SELECT id, net::text AS net, masklen(net) AS len, host::text AS host FROM nets ORDER BY id');
+    expect(rows.map((x) => x.len)).toEqual([16, 24, 32, 32, 16]);
+    expect(rows[0].net).toMatch(/^10\.\d+\.0\.0\/16$/);
+    expect(rows[1].net).toMatch(/^192\.\d+\.\d+\.0\/24$/);
+    expect(rows[3].net).toMatch(/^20[0-9a-f]{2}(:[0-9a-f]{1,4})?::\/32$/);
+    expect(rows[0].net).not.toBe(rows[4].net);
+  });
+
   it.each(['ipv4', 'ipv6'])('%s on a macaddr column is a rules error that suggests mac, not a dump of IP addresses that fails at restore', async (transformer) => {
     const r = await pgRoundTrip(
       `macaddr_${transformer}`,

@@ -37,6 +37,52 @@ describe('ipv4, ipv6', () => {
     expect(parseIp('::ffff:1.2.3.4')?.words).toEqual([0, 0, 0, 0, 0, 0xffff, 0x102, 0x304]);
   });
 
+  describe('on a PostgreSQL cidr column: networks, no bits right of the mask', () => {
+    const cidr = { kind: 'inet' as const, raw: 'cidr' };
+    /** The address bits right of the /n mask, as a BigInt (0n for a valid cidr value). */
+    function hostBits(text: string): bigint {
+      const ip = parseIp(text)!;
+      const n = Number(ip.suffix.slice(1));
+      const width = ip.v === 4 ? 32 : 128;
+      const v = ip.words.reduce((acc, w) => (acc << (ip.v === 4 ? 32n : 16n)) | BigInt(w), 0n);
+      return v & ((1n << BigInt(width - n)) - 1n);
+    }
+
+    it('IPv4 and IPv6 networks keep their prefix length and have no host bits set', () => {
+      for (const spec of ['ipv4', 'ipv6', { transformer: 'ipv4', keepPrefix: 8 }]) {
+        const f = bind(spec, { type: cidr });
+        for (const v of ['10.1.0.0/16', '192.168.100.0/24', '172.16.5.4/32', '0.0.0.0/0', '10.0.0.0/8', '2001:db8::/32', '2001:db8:abcd:1200::/56', '::1/128']) {
+          const out = f(v)!;
+          expect(out.endsWith(v.slice(v.indexOf('/'))), `${v} → ${out}`).toBe(true);
+          expect(parseIp(out)?.v, `${v} → ${out}`).toBe(parseIp(v)!.v);
+          expect(hostBits(out), `${v} → ${out}`).toBe(0n);
+        }
+      }
+      expect(bind({ transformer: 'ipv4', keepPrefix: 8 }, { type: cidr })('10.1.0.0/16')).toMatch(/^10\.\d{1,3}\.0\.0\/16$/);
+    });
+
+    it('distinct networks stay distinct (IPv4 /24, IPv6 /48 under a kept /32)', () => {
+      const f4 = bind({ transformer: 'ipv4', unique: true }, { type: cidr });
+      const v4 = inputs(30000, (i) => `10.${(i >> 8) & 255}.${i & 255}.0/24`);
+      expect(new Set(v4.map((v) => f4(v))).size).toBe(v4.length);
+      const f6 = bind({ transformer: 'ipv6', keepPrefix: 32, unique: true }, { type: cidr });
+      const v6 = inputs(30000, (i) => `2001:db8:${i.toString(16)}::/48`);
+      const outs = v6.map((v) => f6(v)!);
+      expect(new Set(outs).size).toBe(v6.length);
+      for (const out of outs.slice(0, 100)) expect(out).toMatch(/^2001:db8:[0-9a-f]{1,4}::\/48$/);
+    });
+
+    it('a /32 (IPv4) network maps like the same address in an inet column', () => {
+      expect(bind('ipv4', { type: cidr })('172.16.5.4/32')).toBe(bind('ipv4', { type: { kind: 'inet', raw: 'inet' } })('172.16.5.4/32'));
+    });
+
+    it('inet values keep their host bits', () => {
+      const f = bind('ipv4', { type: { kind: 'inet', raw: 'inet' } });
+      const outs = inputs(50, (i) => `10.1.${i}.0/24`).map((v) => f(v)!);
+      expect(outs.some((out) => hostBits(out) !== 0n)).toBe(true);
+    });
+  });
+
   it('gives a valid address for non-addresses', () => {
     expect(parseIp(bind('ipv4')('n/a')!)?.v).toBe(4);
   });
