@@ -3,7 +3,7 @@
  * dump tools and servers: the masked dump restores (or the rules are refused before any data), and
  * the restored values have the shape the column needs.
  */
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dropOwnScratchDbs, query } from '../helpers/pg.js';
 import { describeWithService } from '../helpers/services.js';
 import { sql } from '../mysql/mariadb.js';
@@ -104,5 +104,40 @@ describeWithService('MariaDB', 'edge cases on MariaDB: fakes the column type acc
       expect(flake).toMatch(/^\d{19}$/);
       expect(uflake).toMatch(/^\d{20}$/);
     }
+  });
+
+  describe('a template with {{tag}} on a narrow UNIQUE column: a rules error or distinct values, never a cut-off tag', () => {
+    const setup = (width: number) =>
+      `CREATE TABLE acct (id INT PRIMARY KEY, first_name VARCHAR(40), last_name VARCHAR(40), login VARCHAR(${width}) UNIQUE);
+       INSERT INTO acct SELECT seq, CONCAT('F', seq), CONCAT('L', seq), CONCAT('login', seq) FROM seq_1_to_5000;`;
+    const rules = {
+      tables: {
+        acct: {
+          columns: {
+            first_name: 'first-name',
+            last_name: 'last-name',
+            login: { transformer: 'template', template: '{{masked.first_name|slug}}.{{masked.last_name|slug}}.{{tag}}' },
+          },
+        },
+      },
+    };
+
+    it('VARCHAR(16) cannot hold the 17-character tag: a rules error before any data', async () => {
+      const r = await my.roundTrip(setup(16), rules);
+      expect(r.restoreError, 'a masked dump that fails at restore').toBeUndefined();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('RULES_TYPE_MISMATCH');
+      expect(r.stderr).toContain('{{tag}} needs 17 characters');
+    });
+
+    it('VARCHAR(24): the names are shortened, the tag stays whole, the 5000 logins stay distinct', async () => {
+      const r = await my.roundTrip(setup(24), rules);
+      expect(r.code).toBe(0);
+      expect(r.restoreError, 'a masked dump that fails at restore').toBeUndefined();
+      const logins = (await sql('SELECT login FROM acct', r.db)).map(([login]) => login);
+      expect(logins).toHaveLength(5000);
+      expect(new Set(logins).size).toBe(5000);
+      for (const login of logins) expect(login).toMatch(/^[a-z0-9]*\.[a-z0-9]*\.[a-kmnp-z2-9]{17}$/);
+    });
   });
 });
