@@ -9,6 +9,8 @@ import { describeWithService } from '../helpers/services.js';
 import { sql } from '../mysql/mariadb.js';
 import { mariadbRoundTrips, pgRoundTrip } from './round-trip.js';
 
+const EMAIL_RE = /^[a-z0-9]+\.[a-z0-9]+\.[a-kmnp-z2-9]{17}@example\.com$/;
+
 describeWithService('PostgreSQL', 'edge cases on PostgreSQL: fakes the column type accepts', () => {
   afterAll(async () => {
     await dropOwnScratchDbs();
@@ -66,6 +68,32 @@ describeWithService('PostgreSQL', 'edge cases on PostgreSQL: fakes the column ty
     expect(rows[1].net).toMatch(/^192\.\d+\.\d+\.0\/24$/);
     expect(rows[3].net).toMatch(/^20[0-9a-f]{2}(:[0-9a-f]{1,4})?::\/32$/);
     expect(rows[0].net).not.toBe(rows[4].net);
+  });
+
+  it("'' inside JSON and array values stays '' as it does in a column", async () => {
+    const r = await pgRoundTrip(
+      'nested_empty',
+      `CREATE TABLE t (id int PRIMARY KEY, email text, j jsonb, a text[]);
+       INSERT INTO t VALUES (1, '', '{"email": "", "other": "x@y.test"}', ARRAY['', 'x@y.test']);`,
+      {
+        tables: {
+          t: {
+            columns: {
+              email: 'email',
+              j: { transformer: 'json', paths: { '$.email': 'email', '$.other': 'email' } },
+              a: { transformer: 'array', element: 'email' },
+            },
+          },
+        },
+      },
+    );
+    expect(r.restoreError).toBeUndefined();
+    const [row] = await query<{ email: string; j: { email: string; other: string }; a: string[] }>(r.db!, 'SELECT email, j, a FROM t');
+    expect(row.email).toBe('');
+    expect(row.j.email).toBe('');
+    expect(row.j.other).toMatch(EMAIL_RE);
+    expect(row.a[0]).toBe('');
+    expect(row.a[1]).toMatch(EMAIL_RE);
   });
 
   it.each(['ipv4', 'ipv6'])('%s on a macaddr column is a rules error that suggests mac, not a dump of IP addresses that fails at restore', async (transformer) => {
