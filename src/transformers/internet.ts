@@ -149,9 +149,10 @@ export const url = defineTransformer({
 });
 
 /**
- * A realistic browser user agent string, keyed per value: picked from 2048 strings of Faker's
+ * A realistic browser user agent string, keyed per value: picked from 2048 browser strings of Faker's
  * generator (built once from a fixed seed, so the list is the same in every run; Faker builds one in
- * ~6 µs, a pick takes well under one).
+ * ~6 µs, a pick takes well under one). Faker also writes crawler strings (Googlebot, FakerBot), about
+ * a fifth of its output: those are left out, a fake visitor is a browser.
  */
 export const userAgent = defineTransformer({
   name: 'user-agent',
@@ -173,6 +174,16 @@ function userAgents(): string[] {
   if (agents) return agents;
   const rng = new Rng().reset(Uint32Array.of(0x75736572, 0x2d616765, 0x6e747300, 2048));
   const faker = fakerFor({ next: () => rng.next(), seed: () => {} } as unknown as Rng, 'en');
-  agents = Array.from({ length: 2048 }, () => faker.internet.userAgent());
+  const pool: string[] = [];
+  while (pool.length < 2048) {
+    const ua = faker.internet.userAgent();
+    if (isBrowser(ua)) pool.push(ua);
+  }
+  agents = pool;
   return agents;
+}
+
+/** A browser's user agent ("Mozilla/5.0 (…"), not a crawler's. */
+function isBrowser(ua: string): boolean {
+  return ua.startsWith('Mozilla/5.0 (') && !/bot\b|bot\/|crawl|spider|slurp/i.test(ua);
 }

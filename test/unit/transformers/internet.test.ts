@@ -125,6 +125,17 @@ describe('url, domain, user-agent', () => {
     expect(bind({ transformer: 'domain', tagged: true })('acme.io')).toMatch(/^[a-z2-9]{17}\.[a-z]+-[a-z]+\.io$/);
   });
 
+  it('user-agent: always a browser, never a crawler or bot', () => {
+    const f = bind('user-agent');
+    const outs = new Set(inputs(20000, (i) => `agent ${i}`).map((v) => f(v)!));
+    expect(outs.size).toBeGreaterThan(1000);
+    for (const out of outs) {
+      expect(out, out).toMatch(/^Mozilla\/5\.0 \((Windows|Macintosh|X11|Linux|iPhone|iPad|compatible; MSIE)/);
+      expect(out, out).toMatch(/(Chrome|Firefox|Safari|Edg|MSIE|Trident)\//);
+      expect(out, out).not.toMatch(/bot|crawl|spider|slurp/i);
+    }
+  });
+
   it('user-agent: a browser string that fits the column', () => {
     expect(bind('user-agent')('curl/8')).toMatch(/^Mozilla\/5\.0/);
     expect(bind('user-agent', { type: { kind: 'text', maxLength: 20 } })('curl/8')!.length).toBeLessThanOrEqual(20);
