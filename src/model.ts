@@ -30,6 +30,7 @@ export type ValueKind =
   | 'uuid'
   | 'binary'
   | 'inet'
+  | 'mac'
   | 'array'
   | 'enum'
   | 'other';
@@ -43,9 +44,12 @@ export interface ColumnType {
   /** numeric(p, s) */
   precision?: number;
   scale?: number;
-  /** Integer range, when known (e.g. smallint, MySQL tinyint unsigned). */
-  min?: number;
-  max?: number;
+  /**
+   * Integer range, when known (e.g. smallint, MySQL tinyint unsigned); a bigint where a number is not
+   * exact (64-bit columns: 2^63-1, 2^64-1).
+   */
+  min?: number | bigint;
+  max?: number | bigint;
   /** For arrays: the element type. */
   element?: ColumnType;
   /** For enums/sets: the allowed labels, when the DDL lists them. */

@@ -12,6 +12,7 @@ const SUGGEST: Partial<Record<ValueKind, string>> = {
   json: 'json',
   uuid: 'uuid',
   inet: 'ipv4 or ipv6',
+  mac: 'mac',
   array: 'array',
   enum: 'choice',
   binary: 'hash, null or fixed',

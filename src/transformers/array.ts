@@ -3,7 +3,7 @@ import { tableKey } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import { commonParams, defineTransformer, z } from './define.js';
 import { onInvalidParam } from './json.js';
-import { nestedRule } from './nested.js';
+import { nestedRule, replacesEmpty } from './nested.js';
 import { ArraySyntaxError, mapArray } from './pg-array.js';
 
 /**
@@ -31,13 +31,15 @@ export const array = defineTransformer({
   create(p, site) {
     const elementType = site.column.type?.element;
     const b = site.bind(p.element, childPath(site.path, 'element'), { type: elementType, unique: false });
+    // '' elements stay '' unless the element transformer replaces empties, as in a column
+    const keepEmpty = !replacesEmpty(p.element);
     const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: b.reads,
       readsMasked: b.readsMasked,
       fn(value, ctx) {
         try {
-          return mapArray(value, (el) => (el === null ? null : b.fn(el, ctx)), p.delimiter);
+          return mapArray(value, (el) => (el === null || (el === '' && keepEmpty) ? el : b.fn(el, ctx)), p.delimiter);
         } catch (e) {
           if (!(e instanceof ArraySyntaxError)) throw e;
           if (p.onInvalid === 'null') return null;

@@ -29,11 +29,15 @@ export function intBounds(t: ColumnType | undefined): { min: bigint; max: bigint
   if (t.kind === 'integer' && !range) range = { min: -9223372036854775808n, max: 9223372036854775807n };
   if (t.min !== undefined || t.max !== undefined) {
     range = {
-      min: t.min !== undefined ? BigInt(Math.ceil(t.min)) : (range?.min ?? -9223372036854775808n),
-      max: t.max !== undefined ? BigInt(Math.floor(t.max)) : (range?.max ?? 9223372036854775807n),
+      min: t.min !== undefined ? exact(t.min, Math.ceil) : (range?.min ?? -9223372036854775808n),
+      max: t.max !== undefined ? exact(t.max, Math.floor) : (range?.max ?? 9223372036854775807n),
     };
   }
   return range;
+}
+
+function exact(v: number | bigint, round: (x: number) => number): bigint {
+  return typeof v === 'bigint' ? v : BigInt(round(v));
 }
 
 /** numeric(p, s): the largest absolute value as a scaled integer, and the scale. */

@@ -84,8 +84,12 @@ export class KeyedPermutation {
     return y;
   }
 
-  /** A bijection of [0, n) for any n <= 2^64 (BigInt at the edges only; halves stay Numbers). */
+  /**
+   * A bijection of [0, n) for any n <= 2^104 (BigInt at the edges only; the halves, below
+   * ceil(sqrt(n)) <= 2^52, stay Numbers, as the round function needs).
+   */
   permuteBig(x: bigint, n: bigint, tweak = 0): bigint {
+    if (n > 2n ** 104n) throw new RangeError('permuteBig: domain above 2^104');
     if (n <= 2n ** 52n) return BigInt(this.permuteInt(Number(x), Number(n), tweak));
     const a = sqrtCeil(n);
     const b = (n + a - 1n) / a;

@@ -84,7 +84,12 @@ export const digits = defineTransformer({
   },
 });
 
-/** Integers: a permutation of the numbers with the same digit count and sign, clipped to the column range. */
+/**
+ * Integers: a keyed permutation of the numbers with the same digit count and sign that the column
+ * holds, [10^(n-1), min(10^n - 1, column limit)] (BigInt: 64-bit columns go to 2^63-1 / 2^64-1), so the
+ * fake always fits and distinct originals stay distinct. A value outside the column's range (it
+ * cannot come from the column) is kept: it is outside the permuted domain, so it collides with none.
+ */
 function permuteInteger(value: string, bounds: { min: bigint; max: bigint }, perm: ReturnType<ReturnType<typeof domainPermutation>>): string {
   const neg = value.startsWith('-');
   const abs = BigInt(neg ? value.slice(1) : value);
@@ -92,7 +97,7 @@ function permuteInteger(value: string, bounds: { min: bigint; max: bigint }, per
   const lo = n === 1 ? 0n : 10n ** BigInt(n - 1);
   let hi = 10n ** BigInt(n) - 1n;
   const limit = neg ? -bounds.min : bounds.max;
-  if (limit < hi && limit >= abs) hi = limit;
+  if (limit < hi) hi = limit;
   if (abs < lo || abs > hi) return value;
   const y = lo + perm.permuteBig(abs - lo, hi - lo + 1n, n + (neg ? 64 : 0));
   return `${neg ? '-' : ''}${y}`;

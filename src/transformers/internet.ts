@@ -1,8 +1,9 @@
 import { fakerFor } from '../seed/faker.js';
 import { Rng } from '../seed/rng.js';
 import { commonParams, defineTransformer, z } from './define.js';
-import { domainPermutation, type KeyedPermutation } from './fpe.js';
+import { domainPermutation } from './fpe.js';
 import { formatIpv4, formatIpv6, parseIp } from './ip.js';
+import { ipv4Address, ipv4Network, ipv6Address, ipv6Network } from './ip-keyed.js';
 import { list } from './locale-data.js';
 import { UNIQUE_TAG_CHARS, base32, fitLength } from './text-fit.js';
 
@@ -14,7 +15,9 @@ const ipParams = z.object({
 /**
  * Addresses of either family keep their family, prefix length suffix ("/24") and the first
  * `keepPrefix` bits; IPv4 bits are permuted under a key (a bijection: unique by construction), IPv6
- * bits come from the value's 128 keyed bits.
+ * bits come from the value's 128 keyed bits. In a PostgreSQL cidr column a value a.b.c.d/n is a
+ * network: only its n network bits change and the host bits stay zero (see ip-keyed.ts); inet values
+ * keep host bits.
  */
 function ipTransformer(name: 'ipv4' | 'ipv6') {
   return defineTransformer({
@@ -33,92 +36,33 @@ function ipTransformer(name: 'ipv4' | 'ipv6') {
     create(p, site) {
       const permOf = domainPermutation();
       const max = site.column.type?.maxLength;
+      const networks = /^cidr\b/i.test(site.column.type?.raw ?? '');
       return (value, ctx) => {
         const perm = permOf(ctx);
         const ip = parseIp(value);
+        const n = networks && ip ? prefixLength(ip.suffix, ip.v === 4 ? 32 : 128) : undefined;
         if (!ip || ip.v === 4) {
           const x = ip ? ip.words[0] : Math.floor(ctx.rng().next() * 4294967296);
-          return fitLength(formatIpv4(ipv4(x, Math.min(p.keepPrefix, 32), perm)) + (ip?.suffix ?? ''), max);
+          const keep = Math.min(p.keepPrefix, 32);
+          const y = n === undefined ? ipv4Address(x, keep, perm) : ipv4Network(x, n, keep, perm);
+          return fitLength(formatIpv4(y) + (ip?.suffix ?? ''), max);
         }
-        return fitLength(formatIpv6(ipv6(ip.words, p.keepPrefix, ctx.bits())) + ip.suffix, max);
+        const g = n === undefined ? ipv6Address(ip.words, p.keepPrefix, ctx.bits()) : ipv6Network(ip.words, n, p.keepPrefix, perm, ctx.bits());
+        return fitLength(formatIpv6(g) + ip.suffix, max);
       };
     },
   });
 }
 
-function ipv4(x: number, keep: number, perm: KeyedPermutation): number {
-  if (keep >= 32) return x;
-  const size = 2 ** (32 - keep);
-  const high = x - (x % size);
-  return high + perm.permuteInt(x % size, size, 4 + keep * 256);
-}
-
-function ipv6(words: number[], keep: number, bits: Uint32Array): number[] {
-  const out = new Array<number>(8);
-  for (let i = 0; i < 8; i++) {
-    const fresh = (bits[i >> 1] >>> (i & 1 ? 0 : 16)) & 0xffff;
-    const keepBits = Math.max(0, Math.min(16, keep - i * 16));
-    const mask = keepBits === 0 ? 0 : (0xffff << (16 - keepBits)) & 0xffff;
-    out[i] = (words[i] & mask) | (fresh & ~mask & 0xffff);
-  }
-  return out;
+/** n of a "/n" suffix when it is a valid prefix length for the family, else undefined. */
+function prefixLength(suffix: string, width: number): number | undefined {
+  const m = /^\/(\d{1,3})$/.exec(suffix);
+  const n = m ? Number(m[1]) : NaN;
+  return n <= width ? n : undefined;
 }
 
 export const ipv4Transformer = ipTransformer('ipv4');
 export const ipv6Transformer = ipTransformer('ipv6');
-
-const hexRadix = new Int32Array(12).fill(16);
-const hexDigits = new Int32Array(12);
-const hexPos = new Int32Array(12);
-const HEX_LOWER = '0123456789abcdef';
-const HEX_UPPER = '0123456789ABCDEF';
-const HEX_PAIR = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** MAC addresses: separators and case kept, OUI (vendor prefix) kept on request, keyed bijection. */
-export const mac = defineTransformer({
-  name: 'mac',
-  cache: true,
-  category: 'internet',
-  summary: 'MAC address, same separators and case, keyed bijection: 00:1A:2B:3C:4D:5E → 7F:09:C2:5A:E1:33',
-  example: { before: '00:1A:2B:3C:4D:5E', after: '7F:09:C2:5A:E1:33' },
-  params: z.object({ ...commonParams, keepOui: z.boolean().default(false).describe('Keep the first 3 bytes (the vendor prefix).') }),
-  accepts: ['text', 'other'],
-  canBeUnique: true,
-  create(p) {
-    const permOf = domainPermutation();
-    return (value, ctx) => {
-      const perm = permOf(ctx);
-      let count = 0;
-      let upper = false;
-      for (let i = 0; i < value.length; i++) {
-        const c = value.charCodeAt(i);
-        const h = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
-        if (h < 0) continue;
-        if (count < 12) {
-          hexPos[count] = i;
-          hexDigits[count] = h;
-        }
-        count++;
-        if (c >= 65) upper = c <= 70;
-      }
-      if (count !== 12) {
-        const rng = ctx.rng();
-        let s = '';
-        for (let i = 0; i < 6; i++) s += (i ? ':' : '') + HEX_PAIR[rng.int(256)];
-        return s;
-      }
-      const from = p.keepOui ? 6 : 0;
-      perm.permuteDigits(hexDigits.subarray(from), hexRadix, 12 - from, 16);
-      // rebuild: separators as they were, letters in the original's case (the last letter seen decides)
-      let out = value.slice(0, hexPos[from]);
-      for (let k = from; k < 12; k++) {
-        out += (upper ? HEX_UPPER : HEX_LOWER)[hexDigits[k]];
-        out += value.slice(hexPos[k] + 1, k < 11 ? hexPos[k + 1] : value.length);
-      }
-      return out;
-    };
-  },
-});
 
 function words(): { adjectives: readonly string[]; nouns: readonly string[]; suffixes: readonly string[] } {
   return {
@@ -205,9 +149,10 @@ export const url = defineTransformer({
 });
 
 /**
- * A realistic browser user agent string, keyed per value: picked from 2048 strings of Faker's
+ * A realistic browser user agent string, keyed per value: picked from 2048 browser strings of Faker's
  * generator (built once from a fixed seed, so the list is the same in every run; Faker builds one in
- * ~6 µs, a pick takes well under one).
+ * ~6 µs, a pick takes well under one). Faker also writes crawler strings (Googlebot, FakerBot), about
+ * a fifth of its output: those are left out, a fake visitor is a browser.
  */
 export const userAgent = defineTransformer({
   name: 'user-agent',
@@ -229,6 +174,16 @@ function userAgents(): string[] {
   if (agents) return agents;
   const rng = new Rng().reset(Uint32Array.of(0x75736572, 0x2d616765, 0x6e747300, 2048));
   const faker = fakerFor({ next: () => rng.next(), seed: () => {} } as unknown as Rng, 'en');
-  agents = Array.from({ length: 2048 }, () => faker.internet.userAgent());
+  const pool: string[] = [];
+  while (pool.length < 2048) {
+    const ua = faker.internet.userAgent();
+    if (isBrowser(ua)) pool.push(ua);
+  }
+  agents = pool;
   return agents;
+}
+
+/** A browser's user agent ("Mozilla/5.0 (…"), not a crawler's. */
+function isBrowser(ua: string): boolean {
+  return ua.startsWith('Mozilla/5.0 (') && !/bot\b|bot\/|crawl|spider|slurp/i.test(ua);
 }

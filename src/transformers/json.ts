@@ -3,7 +3,7 @@ import { tableKey } from '../model.js';
 import { commonParams, defineTransformer, z, type BoundValue, type ValueCtx } from './define.js';
 import { PathSet, parseJsonPath } from './json-path.js';
 import { JsonScanner, JsonSyntaxError, type JsonKind } from './json-scan.js';
-import { nestedRule } from './nested.js';
+import { nestedRule, replacesEmpty } from './nested.js';
 import { childPath } from '../rules/json-path.js';
 
 const NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
@@ -56,6 +56,8 @@ export const json = defineTransformer({
     const nested: BoundValue[] = entries.map(([path, spec]) =>
       site.bind(spec, childPath(pathsPath, path), { type: { raw: 'json value', kind: 'text' }, unique: false }),
     );
+    // '' stays '' unless the nested transformer replaces empties, as in a column
+    const keepEmpty = entries.map(([, spec]) => !replacesEmpty(spec));
     const scanner = new JsonScanner(set);
     const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
@@ -65,6 +67,7 @@ export const json = defineTransformer({
         const edits: (number | string)[] = [];
         try {
           scanner.scan(value, (pattern, kind, start, end) => {
+            if (kind === 'string' && end - start === 2 && keepEmpty[pattern]) return;
             const out = replace(nested[pattern], kind, value.slice(start, end), ctx);
             if (out !== undefined) edits.push(start, end, out);
           });

@@ -7,7 +7,8 @@ import { z } from './define.js';
  * evaluation-order cycles.
  */
 export type Bad = (path: string, message: string, hint?: string) => void;
-export type RuleValidator = (column: string, spec: unknown, path: string, bad: Bad) => unknown;
+/** Validates a rule; returns it (with its transformer) when it is valid. */
+export type RuleValidator = (column: string, spec: unknown, path: string, bad: Bad) => { transformer: { replacesEmpty?: boolean } } | undefined;
 
 let validator: RuleValidator | undefined;
 
@@ -35,6 +36,15 @@ export function nestedRule(description: string) {
       });
     })
     .meta({ [NESTED_RULE_META]: true, description });
+}
+
+/**
+ * Whether a nested rule rewrites '' (an empty JSON string, an empty array element). As in a column
+ * (TablePlan), '' holds no personal data and stays '' unless the transformer opts in (replacesEmpty,
+ * e.g. fixed); composite transformers skip it before calling the nested rule.
+ */
+export function replacesEmpty(spec: unknown): boolean {
+  return validator?.('', spec, ROOT, () => {})?.transformer.replacesEmpty === true;
 }
 
 /** '\u0000.keepLast' / '\u0000["a b"]' / '\u0000.paths["$.x"][0]' → ['keepLast'] / ['a b'] / ['paths', '$.x', 0] */

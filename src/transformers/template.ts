@@ -1,6 +1,6 @@
 import { VeilError } from '../errors.js';
 import { commonParams, defineTransformer, z } from './define.js';
-import { UNIQUE_TAG_CHARS, asciiSlug, base32, fitLength } from './text-fit.js';
+import { BASE32, UNIQUE_TAG_CHARS, asciiSlug, base32, charLength, fitLength, fitParts } from './text-fit.js';
 
 /**
  * Compose a value from other columns of the same row:
@@ -9,6 +9,8 @@ import { UNIQUE_TAG_CHARS, asciiSlug, base32, fitLength } from './text-fit.js';
  *   "{{tag}}"   a keyed 17-character tag of this column's original (85 bits: unique by construction)
  * Filters: lower, upper, slug (ASCII letters/digits), initial (first character), trim.
  * A NULL column renders as an empty string. `{{{{` is a literal "{{".
+ * In a varchar(n) column, a template with {{tag}} keeps its tag whole: the column values are shortened
+ * first, then the fixed text (see fitParts); a tag longer than the column is a rules error.
  */
 type Filter = 'lower' | 'upper' | 'slug' | 'initial' | 'trim';
 const FILTERS: readonly Filter[] = ['lower', 'upper', 'slug', 'initial', 'trim'];
@@ -70,6 +72,13 @@ function applyFilters(s: string, filters: Filter[]): string {
   return s;
 }
 
+/** Characters the {{tag}} placeholders write (after their filters; 0 without a tag). */
+function tagLength(pieces: readonly Piece[]): number {
+  let n = 0;
+  for (const x of pieces) if (typeof x !== 'string' && x.kind === 'tag') n += charLength(applyFilters(BASE32.slice(0, UNIQUE_TAG_CHARS), x.filters));
+  return n;
+}
+
 export const template = defineTransformer({
   name: 'template',
   category: 'composite',
@@ -101,6 +110,12 @@ export const template = defineTransformer({
       return false;
     }
   },
+  check(p, column) {
+    const max = column.type?.maxLength;
+    if (max === undefined) return undefined;
+    const need = tagLength(parseTemplate(p.template));
+    return need > max ? `{{tag}} needs ${need} characters; the column holds ${max} (a cut tag no longer keeps values distinct)` : undefined;
+  },
   create(p, site) {
     const pieces = parseTemplate(p.template);
     const self = site.column.name;
@@ -115,14 +130,18 @@ export const template = defineTransformer({
     const reads = [...new Set(pieces.flatMap((x) => (typeof x === 'string' || x.kind === 'tag' || x.kind === 'self' ? [] : [x.column])))];
     const readsMasked = [...new Set(pieces.flatMap((x) => (typeof x !== 'string' && x.kind === 'masked' ? [x.column] : [])))];
     const max = site.column.type?.maxLength;
+    const tagged = tagLength(pieces) > 0;
+    // what fitParts may cut: column values first (0), then fixed text (1), never a tag (2)
+    const rank = pieces.map((x) => (typeof x === 'string' ? 1 : x.kind === 'tag' ? 2 : 0));
+    const texts = new Array<string>(pieces.length);
     return {
       reads,
       readsMasked,
       fn(value, ctx) {
-        let out = '';
-        for (const x of pieces) {
+        for (let i = 0; i < pieces.length; i++) {
+          const x = pieces[i];
           if (typeof x === 'string') {
-            out += x;
+            texts[i] = x;
             continue;
           }
           let s: string | null | undefined;
@@ -130,9 +149,11 @@ export const template = defineTransformer({
           else if (x.kind === 'self') s = value;
           else if (x.kind === 'masked') s = ctx.row.masked(x.column);
           else s = ctx.row.original(x.column);
-          out += applyFilters(s ?? '', x.filters);
+          texts[i] = applyFilters(s ?? '', x.filters);
         }
-        return fitLength(out, max);
+        const out = texts.join('');
+        if (max === undefined || out.length <= max) return out;
+        return tagged ? fitParts(texts, rank, max) : fitLength(out, max);
       },
     };
   },

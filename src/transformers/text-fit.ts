@@ -7,6 +7,52 @@ export function fitLength(value: string, max: number | undefined): string {
   return cps.length <= max ? value : cps.slice(0, max).join('');
 }
 
+/**
+ * Join `parts` into at most `max` code points, cutting by rank: rank 0 parts (values of other columns)
+ * are shortened first, rank 1 parts (fixed text) only when the rank 0 parts are empty, rank 2 parts (a
+ * unique tag) never. Within a rank the room is shared evenly: parts shorter than their share stay
+ * whole, the others get the share (earlier parts one more character while room is left) and lose their
+ * end. If the rank 2 parts alone exceed `max`, the joined text is cut at the end.
+ */
+export function fitParts(parts: readonly string[], rank: readonly (0 | 1 | 2)[], max: number): string {
+  const cps = parts.map((p) => Array.from(p));
+  const lengths = cps.map((c) => c.length);
+  let over = lengths.reduce((a, b) => a + b, 0) - max;
+  for (let r = 0; r < 2 && over > 0; r++) {
+    const idx = lengths.flatMap((_, i) => (rank[i] === r ? [i] : []));
+    const have = idx.reduce((a, i) => a + lengths[i], 0);
+    const room = Math.max(0, have - over);
+    const fitted = shareRoom(idx.map((i) => lengths[i]), room);
+    idx.forEach((i, k) => (lengths[i] = fitted[k]));
+    over -= have - room;
+  }
+  const out = cps.map((c, i) => (lengths[i] < c.length ? c.slice(0, lengths[i]).join('') : parts[i])).join('');
+  return over > 0 ? fitLength(out, max) : out;
+}
+
+/** Lengths that add up to at most `room`: an even share, short parts whole, the remainder to the earliest long parts. */
+function shareRoom(lengths: readonly number[], room: number): number[] {
+  const out = lengths.slice();
+  const order = lengths.map((_, i) => i).sort((a, b) => lengths[a] - lengths[b] || a - b);
+  let rest = room;
+  for (let j = 0; j < order.length; j++) {
+    const left = order.length - j;
+    const share = Math.floor(rest / left);
+    if (lengths[order[j]] <= share) {
+      rest -= lengths[order[j]];
+      continue;
+    }
+    // every part from here on is longer than the share
+    let extra = rest - share * left;
+    for (const i of order.slice(j).sort((a, b) => a - b)) {
+      out[i] = share + (extra > 0 ? 1 : 0);
+      extra--;
+    }
+    break;
+  }
+  return out;
+}
+
 /** Length in code points (what varchar(n) counts in PostgreSQL and MySQL utf8mb4). */
 export function charLength(value: string): number {
   let n = value.length;

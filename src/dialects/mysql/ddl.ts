@@ -39,15 +39,14 @@ function fail(message: string, src: string, offset: number): VeilError {
   });
 }
 
-const INT_RANGES: Record<string, [number, number, number]> = {
-  // [signed min, signed max, unsigned max]
+const INT_RANGES: Record<string, [number | bigint, number | bigint, number | bigint]> = {
+  // [signed min, signed max, unsigned max]; bigint's as BigInts (2^63-1 and 2^64-1 are not exact numbers)
   tinyint: [-128, 127, 255],
   smallint: [-32768, 32767, 65535],
   mediumint: [-8388608, 8388607, 16777215],
   int: [-2147483648, 2147483647, 4294967295],
   integer: [-2147483648, 2147483647, 4294967295],
-  // bigint's real range (±2^63, 2^64-1) is not exact in a JS number: clamp to the safe integers.
-  bigint: [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  bigint: [-9223372036854775808n, 9223372036854775807n, 18446744073709551615n],
 };
 
 const KINDS: Record<string, ColumnType['kind']> = {

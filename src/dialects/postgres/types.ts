@@ -1,9 +1,9 @@
 import type { ColumnType, ValueKind } from '../../model.js';
 
-const INT_RANGE: Record<string, [number, number]> = {
+const INT_RANGE: Record<string, [number | bigint, number | bigint]> = {
   int2: [-32768, 32767],
   int4: [-2147483648, 2147483647],
-  int8: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int8: [-9223372036854775808n, 9223372036854775807n],
 };
 
 const KIND: Record<string, ValueKind> = {
@@ -17,7 +17,7 @@ const KIND: Record<string, ValueKind> = {
   json: 'json', jsonb: 'json',
   uuid: 'uuid',
   bytea: 'binary',
-  inet: 'inet', cidr: 'inet', macaddr: 'inet', macaddr8: 'inet',
+  inet: 'inet', cidr: 'inet', macaddr: 'mac', macaddr8: 'mac',
   varchar: 'text', bpchar: 'text', text: 'text', name: 'text', citext: 'text', char: 'text',
 };
 

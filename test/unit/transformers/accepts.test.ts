@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pgColumnType } from '../../../src/dialects/postgres/types.js';
 import { checkAccepts } from '../../../src/transformers/accepts.js';
 import { findTransformer } from '../../../src/transformers/registry.js';
 
@@ -37,6 +38,20 @@ describe('checkAccepts', () => {
     expect(checkAccepts(t('hash'), { raw: 'varchar(16)', kind: 'text', maxLength: 16 }, { unique: true, params: { length: 32 } })).toMatch(/22 hex/);
     for (const name of ['email', 'uuid', 'int-range', 'digits', 'format-preserving', 'ipv4', 'credit-card', 'iban', 'keep']) {
       expect(checkAccepts(t(name), undefined, { unique: true }), name).toBeUndefined();
+    }
+  });
+
+  it('PostgreSQL macaddr / macaddr8 take mac, and only mac of the internet transformers', () => {
+    const pg = (name: string) => pgColumnType(['pg_catalog', name], [], false, new Map());
+    for (const type of [pg('macaddr'), pg('macaddr8')]) {
+      expect(checkAccepts(t('mac'), type, { params: { keepOui: false }, unique: true }), type.raw).toBeUndefined();
+      for (const ip of ['ipv4', 'ipv6']) {
+        expect(checkAccepts(t(ip), type, { params: { keepPrefix: 0 } }), `${ip} on ${type.raw}`).toMatch(/\((mac)\): use mac$/);
+      }
+    }
+    for (const type of [pg('inet'), pg('cidr')]) {
+      expect(checkAccepts(t('ipv4'), type), type.raw).toBeUndefined();
+      expect(checkAccepts(t('mac'), type), type.raw).toMatch(/use ipv4 or ipv6$/);
     }
   });
 });

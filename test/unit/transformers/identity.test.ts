@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseCreateTable } from '../../../src/dialects/mysql/ddl.js';
+import { pgColumnType } from '../../../src/dialects/postgres/types.js';
+import type { ColumnType } from '../../../src/model.js';
 import { bind, inputs } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -41,6 +44,44 @@ describe('digits, format-preserving', () => {
     expect(outs.size).toBe(20000);
     expect(f('-42')).toMatch(/^-[1-9]\d$/);
     expect(f('7')).toMatch(/^\d$/);
+  });
+
+  describe('digits on 64-bit integer columns, with the types the DDL readers give', () => {
+    const INT8_MAX = 9223372036854775807n;
+    const UINT8_MAX = 18446744073709551615n;
+    const pgBigint = pgColumnType(['pg_catalog', 'int8'], [], false, new Map());
+    const my = parseCreateTable('CREATE TABLE `snow` (`flake` bigint(20) DEFAULT NULL, `uflake` bigint(20) unsigned DEFAULT NULL)');
+    const myType = (name: string): ColumnType => my.columns.find((c) => c.name === name)!.type!;
+
+    /** Every fake has the original's digit count and sign, lies in [min, max], and distinct originals stay distinct. */
+    function expectInRangeBijection(type: ColumnType, originals: bigint[], min: bigint, max: bigint): void {
+      const f = bind({ transformer: 'digits', unique: true }, { type });
+      const outs = new Set<string>();
+      for (const o of originals) {
+        const out = f(String(o))!;
+        expect(out.replace('-', '').length, `${o} → ${out}`).toBe(String(o).replace('-', '').length);
+        expect(out.startsWith('-'), `${o} → ${out}`).toBe(o < 0n);
+        expect(BigInt(out) >= min && BigInt(out) <= max, `${o} → ${out} in [${min}, ${max}]`).toBe(true);
+        outs.add(out);
+      }
+      expect(outs.size).toBe(originals.length);
+    }
+
+    const near = (from: bigint, n: number, step = 1000003n): bigint[] => Array.from({ length: n }, (_, i) => from + BigInt(i) * step);
+
+    it('PostgreSQL bigint: 19-digit ids (snowflakes, 2^63-1) stay 19 digits and inside int8', () => {
+      expectInRangeBijection(pgBigint, [...near(1234567890123456789n, 3000), ...near(INT8_MAX - 2999n, 3000, 1n)], -INT8_MAX - 1n, INT8_MAX);
+      expectInRangeBijection(pgBigint, [...near(-1234567890123456789n, 2000), -INT8_MAX - 1n], -INT8_MAX - 1n, INT8_MAX);
+    });
+
+    it('MariaDB BIGINT and BIGINT UNSIGNED: 19- and 20-digit ids stay inside the column range', () => {
+      expectInRangeBijection(myType('flake'), near(1234567890123456789n, 3000), -INT8_MAX - 1n, INT8_MAX);
+      expectInRangeBijection(myType('uflake'), [...near(12345678901234567890n, 3000), ...near(UINT8_MAX - 999n, 1000, 1n)], 0n, UINT8_MAX);
+    });
+
+    it('16-digit ids (above 2^53) of a bigint column keep their digit count', () => {
+      expectInRangeBijection(pgBigint, near(9007199254740993n, 2000), -INT8_MAX - 1n, INT8_MAX);
+    });
   });
 
   it('format-preserving: letters stay letters with case, digits stay digits', () => {
