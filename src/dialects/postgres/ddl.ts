@@ -44,7 +44,8 @@ export function readPgDdl(sql: string, defaultSchema: string | undefined, enums:
   const out: DdlEvent[] = [];
   for (const { stmt } of tree.stmts ?? []) {
     if (stmt.CreateStmt) out.push(...createTable(stmt.CreateStmt, defaultSchema, enums));
-    else if (stmt.AlterTableStmt) out.push(...alterTable(stmt.AlterTableStmt, defaultSchema));
+    // (ALTER INDEX ... ATTACH PARTITION parses as an AlterTableStmt too: it is not about tables)
+    else if (stmt.AlterTableStmt?.objtype === 'OBJECT_TABLE') out.push(...alterTable(stmt.AlterTableStmt, defaultSchema));
     else if (stmt.IndexStmt?.relation) {
       const key = indexKey(stmt.IndexStmt);
       if (key) out.push({ kind: 'key', table: rangeVar(stmt.IndexStmt.relation, defaultSchema), key });
