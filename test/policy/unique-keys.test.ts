@@ -47,13 +47,16 @@ describe('a UNIQUE that pg_dump writes after the data, on a column masked withou
     expect(summary.violation?.details.issues?.map((i) => i.path)).toEqual([PHONE]);
   });
 
-  it('is the same however the dump is cut into chunks', () => {
-    const small = staffDump(20);
+  it('is the same however the dump is cut into chunks (1-byte chunks), for constraints and unique indexes', () => {
+    const small = staffDump(20, staffKeys('\nCREATE UNIQUE INDEX staff_nick ON public.staff USING btree (nick);\n'));
     const bytes = Buffer.from(small);
+    const rules = rulesWith({ phone: 'phone', nick: 'first-name' });
+    const whole = veilErrorOf(() => runChunks(bytes, { rules, secret }, []));
     const cuts = Array.from({ length: bytes.length - 1 }, (_, i) => i + 1);
-    const e = veilErrorOf(() => runChunks(bytes, { rules: rulesWith({ phone: 'phone' }), secret }, cuts));
+    const e = veilErrorOf(() => runChunks(bytes, { rules, secret }, cuts));
     expect(e.code).toBe('RULES_UNIQUE_UNDECLARED');
-    expect(e.details.issues.map((i: { path: string }) => i.path)).toEqual([PHONE]);
+    expect(e.details.issues.map((i: { path: string }) => i.path)).toEqual([PHONE, '$.tables["public.staff"].columns.nick']);
+    expect(e.details).toEqual(whole.details);
   });
 
   it('names the transformer-side fix when unique mode cannot help (first-name, phone with a format, a short hash)', () => {
