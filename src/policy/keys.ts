@@ -23,7 +23,8 @@ export function keyFindings(planner: Planner): { issues: Issue[]; diagnostics: D
   for (const v of planner.keys.verdicts(planner.dataStarts > 0)) {
     const table = tableKey(v.key.table);
     const late = v.key.afterData;
-    const key = `${describeKey(v.key)}${v.key.position ? ` (line ${v.key.position.line})` : ''}${late ? ", declared after the table's data" : ''}`;
+    const line = v.key.position ? ` (${v.key.inSchemaFile ? '--schema file, ' : ''}line ${v.key.position.line})` : '';
+    const key = `${describeKey(v.key)}${line}${late ? ", declared after the table's data" : ''}`;
     for (const part of v.colliding) {
       if (v.severity === 'error') {
         issues.push({

@@ -34,9 +34,9 @@ export class KeyRules {
   constructor(private readonly host: KeyHost) {}
 
   /** Record a key; returns whether it came before the table's data (so the plan can still use it). */
-  add(table: TableRef, key: KeyInfo, position?: Position): boolean {
+  add(table: TableRef, key: KeyInfo, position?: Position, inSchemaFile = false): boolean {
     const afterData = this.host.hasData(table);
-    this.declared.add({ ...key, table, ...(position ? { position } : {}), afterData });
+    this.declared.add({ ...key, table, ...(position ? { position } : {}), afterData, ...(inSchemaFile ? { inSchemaFile } : {}) });
     return !afterData;
   }
 

@@ -11,6 +11,8 @@ export interface DeclaredKey extends KeyInfo {
    * constraints and unique indexes after the data): the rows were masked without knowing it.
    */
   afterData: boolean;
+  /** Read from the --schema file (its position is a line of that file, not of the dump). */
+  inSchemaFile?: boolean;
 }
 
 /**

@@ -54,6 +54,8 @@ export class Planner {
   ddlFirst = false;
   /** How many tables' data had started (the policy's first-data moment is when this turns 1). */
   dataStarts = 0;
+  /** The DDL being read comes from the --schema file (set by the Masker while it reads it). */
+  readingSchemaFile = false;
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */
   readonly keys = new KeyRules({
     rulesFor: (t) => this.rulesFor(t),
@@ -105,7 +107,7 @@ export class Planner {
    * pg_dump writes them), the columns masked without unique mode are judged at the end of the dump.
    */
   addKey(table: TableRef, key: KeyInfo, position?: Position): void {
-    if (this.keys.add(table, key, position) && this.dataStarts === 0) this.checkTypes(table);
+    if (this.keys.add(table, key, position, this.readingSchemaFile) && this.dataStarts === 0) this.checkTypes(table);
   }
 
   /**

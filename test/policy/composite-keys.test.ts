@@ -51,6 +51,9 @@ describe('a composite key: unique as a tuple', () => {
     expect(d).toMatchObject({ path: path('nick'), column: 'nick' });
     expect(d.message).toContain('two rows that share phone');
     expect(d.message).toContain('use a transformer that can be unique');
+    // the line is one of the schema file's, and says so
+    const line = staffSchema(nickPhone).split('\n').findIndex((l) => l.startsWith('ALTER TABLE ONLY public.staff')) + 1;
+    expect(d.message).toContain(`UNIQUE staff_nick_phone_key (nick, phone) (--schema file, line ${line})`);
     // "unique": false says duplicates are fine
     expect(mayCollide({ rules: rulesWith({ phone: 'phone', nick: { transformer: 'first-name', unique: false } }), schema }, staffDataOnly(20))).toEqual([]);
   });
