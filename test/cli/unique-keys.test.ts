@@ -92,3 +92,16 @@ describe('check reads the whole dump and reports the same finding', () => {
     expect(r.stderr).toContain('use a transformer that can be unique');
   });
 });
+
+describe('scan sees the keys pg_dump writes after the data', () => {
+  it('drafts "unique": true for a unique phone column, and the draft masks the dump without --schema', async () => {
+    const draft = join(scratch, 'staff-draft.json');
+    const s = await runVeil(['scan', '-i', dump, '-o', draft]);
+    expect(s.code, s.stderr).toBe(0);
+    const rules = JSON.parse(readFileSync(draft, 'utf8'));
+    expect(rules.tables['public.staff'].columns.phone).toEqual({ transformer: 'phone', unique: true });
+    const r = await runVeil([draft, '-i', dump, '--seed', 's']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(new Set(phonesOf(r.stdout.toString('utf8'))).size).toBe(3000);
+  });
+});
