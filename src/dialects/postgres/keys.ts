@@ -58,7 +58,8 @@ function columnRefs(node: unknown, into: string[], depth = 0): void {
   }
   const ref = (node as Node).ColumnRef;
   if (ref) {
-    const last = (ref.fields ?? [])[ref.fields.length - 1];
+    const fields: Node[] = ref.fields ?? [];
+    const last = fields[fields.length - 1];
     if (last?.String) into.push(str(last));
     return;
   }
