@@ -30,6 +30,7 @@ export type VeilErrorCode =
   | 'RULES_UNUSED'
   | 'RULES_UNCOVERED_COLUMN'
   | 'RULES_TYPE_MISMATCH'
+  | 'RULES_UNIQUE_UNDECLARED'
   // the command line
   | 'CLI_USAGE'
   | 'CLI_SECRET'

@@ -162,6 +162,7 @@ export class Masker {
 
   /** Learn tables from a schema-only dump (its bytes are not written). */
   private readSchema(dialect: Dialect, schema: Buffer): void {
+    this.planner!.readingSchemaFile = true;
     const scanner = dialect.createScanner({
       sink: new Sink(() => undefined),
       planner: this.planner!,
@@ -170,6 +171,7 @@ export class Masker {
     });
     for (let i = 0; i < schema.length; i += 1 << 20) scanner.feed(schema.subarray(i, Math.min(schema.length, i + (1 << 20))));
     scanner.end();
+    this.planner!.readingSchemaFile = false;
   }
 
   private summary(): MaskSummary {

@@ -59,7 +59,10 @@ export interface ColumnType {
 export interface ColumnInfo {
   name: string;
   type?: ColumnType;
-  /** Part of a PRIMARY KEY or single-column UNIQUE constraint. */
+  /**
+   * Unique on its own: a single-column PRIMARY KEY, UNIQUE constraint or unique index (the parts of a
+   * composite key are in TableSchema.keys / the Planner's keys instead).
+   */
   unique?: boolean;
   /** A generated (computed) column. */
   generated?: boolean;
@@ -68,10 +71,31 @@ export interface ColumnInfo {
   notNull?: boolean;
 }
 
+/**
+ * A PRIMARY KEY, UNIQUE constraint or unique index: no two rows may share its columns' values (as a
+ * tuple, for a composite key), so the restore of a masked dump fails on a duplicate key when two
+ * distinct originals get the same fake.
+ */
+export interface KeyInfo {
+  kind: 'primary key' | 'unique' | 'unique index';
+  /** The columns, in key order (for an expression index: the columns its expressions read). */
+  columns: string[];
+  /** The constraint or index name, when the DDL gives one. */
+  name?: string;
+  /** Some parts are expressions of the columns (a unique index on lower(email)). */
+  expression?: boolean;
+  /** NULLs count as equal (PostgreSQL UNIQUE NULLS NOT DISTINCT): a column of NULLs collides too. */
+  nullsNotDistinct?: boolean;
+}
+
 /** What the dump's DDL says about one table. */
 export interface TableSchema {
   table: TableRef;
   columns: ColumnInfo[];
   /** Tables whose rules this one inherits (PostgreSQL partitions and inheritance children). */
   parents: TableRef[];
+  /** Keys declared inside CREATE TABLE (single-column ones also mark their column `unique`). */
+  keys?: KeyInfo[];
+  /** PostgreSQL PARTITION BY: holds no rows itself (its partitions do, and carry their own keys). */
+  partitioned?: boolean;
 }

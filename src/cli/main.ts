@@ -36,7 +36,7 @@ export async function main(args: string[]): Promise<number> {
           .option('seed', { type: 'string', describe: 'a secret given on the command line (tests, reproducible demos)' })
           .option('secret-file', { type: 'string', describe: 'read the secret from this file (else VEIL_SECRET)' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
-          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database, for data-only / --no-create-info dumps' })
+          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
           .option('max-field-size', { type: 'number', default: 256, describe: 'largest row held in memory, in MiB' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors on stderr' })
           .option('report', { type: 'string', describe: 'write a JSON run report (bytes, MB/s, peak RSS, rows and values masked per table, rules hit and unused, coverage, warnings)' })
@@ -77,7 +77,7 @@ export async function main(args: string[]): Promise<number> {
           .option('json', { type: 'boolean', default: false, describe: 'the report as JSON on stdout' })
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing are warnings, not errors' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
-          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database, for data-only / --no-create-info dumps' })
+          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
           .option('sample-rows', { type: 'number', default: 200, describe: 'rows per table whose uncovered columns are checked for personal data by their values' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no warnings on stderr' }),
@@ -107,7 +107,7 @@ export async function main(args: string[]): Promise<number> {
           .option('sample-rows', { type: 'number', default: 1000, describe: 'rows read per table for value patterns' })
           .option('report', { type: 'string', describe: 'write the suggestions with their reasons as JSON' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
-          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database, for data-only / --no-create-info dumps' })
+          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print nothing on stderr but errors' }),
       async (argv) => {

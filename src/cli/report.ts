@@ -11,7 +11,9 @@ export function renderError(e: VeilError): string {
   if (d.table) lines.push(`  table: ${d.table}${d.column ? `, column: ${d.column}` : ''}${d.row ? `, row ${d.row}` : ''}`);
   if (d.excerpt) lines.push(`  near: ${d.excerpt}`);
   for (const issue of d.issues ?? []) {
-    lines.push(`  - ${issue.path ?? '$'}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`);
+    // (an issue of another kind than the error's is named: RULES_UNUSED with a RULES_UNIQUE_UNDECLARED)
+    const kind = issue.code !== e.code ? `${issue.code} ` : '';
+    lines.push(`  - ${kind}${issue.path ?? '$'}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`);
   }
   if (d.hint) lines.push(`  hint: ${d.hint}`);
   return lines.join('\n');

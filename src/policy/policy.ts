@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { VeilError, type Issue } from '../errors.js';
+import { VeilError, type Issue, type VeilErrorDetails } from '../errors.js';
 import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
@@ -7,6 +7,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { didYouMean } from '../rules/suggest.js';
 import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
+import { keyFindings, LATE_KEY_HINT } from './keys.js';
 
 export interface PolicyOptions {
   /** Rules that match nothing in the dump: an error (the CLI's default) or a warning. */
@@ -28,7 +29,8 @@ export interface PolicyResult {
 }
 
 /**
- * The safety policy: rules must match the dump, and (strict) every column must be covered.
+ * The safety policy: rules must match the dump, (strict) every column must be covered, and masking
+ * must not break a PRIMARY KEY / UNIQUE (see keys.ts).
  *
  * When each check fires, for a streaming input:
  * - a dump that declares every table before any data (pg_dump: `ddlFirst`, with CREATE TABLEs seen):
@@ -126,6 +128,9 @@ export class Policy {
         data: { tables: names },
       });
     }
+    const keys = keyFindings(planner);
+    issues.push(...keys.issues);
+    diagnostics.push(...keys.diagnostics);
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
     return result;
@@ -175,20 +180,34 @@ function uncoveredIssues(t: TableCoverage): Issue[] {
   }));
 }
 
+/** The kinds of violation, in the order they are summed up (the first one present names the error). */
+const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: string }[] = [
+  {
+    code: 'RULES_UNUSED',
+    says: (n) => `${n} rule${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''} nothing in the dump`,
+    hint: 'fix the names (rules match names exactly as the database spells them), or pass --allow-unused-rules for a rules file shared by several databases',
+  },
+  {
+    code: 'RULES_UNCOVERED_COLUMN',
+    says: (n) => `${n} column${n === 1 ? ' has' : 's have'} no rule (strict)`,
+    hint: 'add a rule, or "keep" for columns without personal data (veil-stream scan drafts them)',
+  },
+  {
+    code: 'RULES_UNIQUE_UNDECLARED',
+    says: (n) => `${n} masked column${n === 1 ? '' : 's'} of a PRIMARY KEY / UNIQUE declared after the data can get duplicate fakes`,
+    hint: LATE_KEY_HINT,
+  },
+  {
+    code: 'RULES_TYPE_MISMATCH',
+    says: (n) => `${n} masked column${n === 1 ? '' : 's'} cannot keep a key unique`,
+    hint: 'see the hint of each column',
+  },
+];
+
 function policyError(issues: Issue[], early: boolean): VeilError {
-  const unused = issues.filter((i) => i.code === 'RULES_UNUSED').length;
-  const open = issues.length - unused;
-  const parts: string[] = [];
-  if (unused > 0) parts.push(`${unused} rule${unused === 1 ? '' : 's'} match${unused === 1 ? 'es' : ''} nothing in the dump`);
-  if (open > 0) parts.push(`${open} column${open === 1 ? ' has' : 's have'} no rule (strict)`);
-  const hints: string[] = [];
-  if (unused > 0) hints.push('fix the names (rules match names exactly as the database spells them), or pass --allow-unused-rules for a rules file shared by several databases');
-  if (open > 0) hints.push('add a rule, or "keep" for columns without personal data (veil-stream scan drafts them)');
-  return new VeilError(unused > 0 ? 'RULES_UNUSED' : 'RULES_UNCOVERED_COLUMN', `${parts.join(' and ')}${early ? '; stopped before the first data row' : ''}`, {
-    issues,
-    path: issues[0].path,
-    hint: hints.join('; '),
-  });
+  const present = VIOLATIONS.map((v) => ({ ...v, n: issues.filter((i) => i.code === v.code).length })).filter((v) => v.n > 0);
+  const details: VeilErrorDetails = { issues, path: issues[0].path, hint: present.map((v) => v.hint).join('; ') };
+  return new VeilError(present[0].code, `${present.map((v) => v.says(v.n)).join(' and ')}${early ? '; stopped before the first data row' : ''}`, details);
 }
 
 function matches(t: TableRef, key: string): boolean {

@@ -1,8 +1,9 @@
 import { VeilError, type Position } from '../errors.js';
-import { tableKey, type ColumnInfo, type DialectName, type TableRef, type TableSchema } from '../model.js';
+import { tableKey, type ColumnInfo, type DialectName, type KeyInfo, type TableRef, type TableSchema } from '../model.js';
 import type { Keyring } from '../seed/keyring.js';
 import { checkAccepts } from '../transformers/accepts.js';
-import { bindRule, type BoundRule } from '../transformers/bind.js';
+import { bindRule, uniqueMode, type BoundRule } from '../transformers/bind.js';
+import { KeyRules } from './key-rules.js';
 import { RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
 import { TablePlan, type PlanColumn } from './table-plan.js';
 import { SamplingPlan, type TableSampler } from '../scan/sampling-plan.js';
@@ -53,6 +54,15 @@ export class Planner {
   ddlFirst = false;
   /** How many tables' data had started (the policy's first-data moment is when this turns 1). */
   dataStarts = 0;
+  /** The DDL being read comes from the --schema file (set by the Masker while it reads it). */
+  readingSchemaFile = false;
+  /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */
+  readonly keys = new KeyRules({
+    rulesFor: (t) => this.rulesFor(t),
+    columnsOf: (t) => this.columnsOf(t),
+    schemaOf: (t) => this.schemaOf(t),
+    hasData: (t) => this.seen.has(tableKey(t)),
+  });
 
   constructor(
     readonly rules: RuleSet,
@@ -81,6 +91,7 @@ export class Planner {
   registerSchema(schema: TableSchema): void {
     const key = tableKey(schema.table);
     this.schemas.set(key, schema);
+    for (const k of schema.keys ?? []) this.keys.add(schema.table, k);
     for (const p of schema.parents) this.addParent(schema.table, p);
     const rules = this.rulesFor(schema.table);
     for (const r of rules.tables) this.hits.table(r.key);
@@ -91,8 +102,18 @@ export class Planner {
   }
 
   /**
-   * Rules whose transformer cannot write values of a column's type (from the DDL): a rules error as
-   * soon as the table is declared, before any of its data is read.
+   * A PRIMARY KEY, UNIQUE constraint or unique index (ALTER TABLE ... ADD CONSTRAINT, CREATE UNIQUE
+   * INDEX). Before the table's data, its columns get unique mode (and are checked now); after it (as
+   * pg_dump writes them), the columns masked without unique mode are judged at the end of the dump.
+   */
+  addKey(table: TableRef, key: KeyInfo, position?: Position): void {
+    if (this.keys.add(table, key, position, this.readingSchemaFile) && this.dataStarts === 0) this.checkTypes(table);
+  }
+
+  /**
+   * Rules whose transformer cannot write values of a column's type (from the DDL), or cannot keep a
+   * key unique: a rules error as soon as the table is declared (or the key), before any of its data is
+   * read, and again when its data starts.
    */
   private checkTypes(table: TableRef): void {
     const { columns } = this.rulesFor(table);
@@ -100,7 +121,7 @@ export class Planner {
     for (const info of this.columnsOf(table)) {
       const rule = columns.get(info.name);
       if (!rule) continue;
-      const unique = rule.params.unique === true || (rule.params.unique === undefined && info.unique === true);
+      const unique = uniqueMode(rule, info);
       const problem = checkAccepts(rule.transformer, info.type, { params: rule.params, column: info, unique });
       if (problem) {
         throw new VeilError('RULES_TYPE_MISMATCH', `the rule for ${tableKey(table)}.${info.name} does not fit the column: ${problem}`, {
@@ -111,6 +132,7 @@ export class Planner {
         });
       }
     }
+    this.keys.checkBeforeData(table);
   }
 
   /** `child` holds rows of `parent` (partition or inheritance child): parent rules apply to it. */
@@ -135,15 +157,19 @@ export class Planner {
   columnsOf(table: TableRef, depth = 0): ColumnInfo[] {
     const schema = this.schemas.get(tableKey(table));
     if (!schema) return [];
-    if (schema.parents.length === 0 || depth > 16) return schema.columns;
-    const out: ColumnInfo[] = [];
-    for (const p of schema.parents) for (const c of this.columnsOf(p, depth + 1)) if (!out.some((o) => o.name === c.name)) out.push(c);
-    for (const c of schema.columns) {
-      const i = out.findIndex((o) => o.name === c.name);
-      if (i >= 0) out[i] = { ...out[i], ...c };
-      else out.push(c);
+    let out: ColumnInfo[] = schema.columns;
+    if (schema.parents.length > 0 && depth <= 16) {
+      out = [];
+      for (const p of schema.parents) for (const c of this.columnsOf(p, depth + 1)) if (!out.some((o) => o.name === c.name)) out.push(c);
+      for (const c of schema.columns) {
+        const i = out.findIndex((o) => o.name === c.name);
+        if (i >= 0) out[i] = { ...out[i], ...c };
+        else out.push(c);
+      }
     }
-    return out;
+    // keys declared apart from CREATE TABLE (ALTER TABLE, CREATE UNIQUE INDEX) on one column
+    const singles = this.keys.declared.singles(table);
+    return singles.size === 0 ? out : out.map((c) => (singles.has(c.name) && c.unique !== true ? { ...c, unique: true } : c));
   }
 
   schemaOf(table: TableRef): TableSchema | undefined {
@@ -190,6 +216,8 @@ export class Planner {
     if (firstData) {
       this.dataStarts++;
       this.options.onDataStart?.(table, infos ?? known);
+      // keys read since the table was declared (a --schema file's ALTER TABLEs) are checked by now
+      if (schema) this.checkTypes(table);
     }
     if (tables.length > 0 && !infos && columns.size > 0 && !truncate) {
       throw new VeilError('DUMP_UNKNOWN_COLUMNS', `the data of ${key} has no column list and its CREATE TABLE was not in the dump`, {
@@ -206,7 +234,9 @@ export class Planner {
         if (!rule) return;
         // `keep` marks a column as reviewed: covered, but no work per row.
         if (rule.transformer.name === 'keep') return;
-        const bound: BoundRule = bindRule(rule, info, { keyring: this.keyring, dialect: this.dialect, table });
+        const column = this.keys.bindingInfo(table, info, rule);
+        this.keys.recordMasked(table, rule, column);
+        const bound: BoundRule = bindRule(rule, column, { keyring: this.keyring, dialect: this.dialect, table });
         planCols.push({ index, name: info.name, bound, maxLength: info.type?.maxLength, masked: 0 });
       });
     }

@@ -95,6 +95,8 @@ function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
     return checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info, unique }) === undefined;
   };
   const name = transformerFor(guess.kind, info.type, accepts);
+  // a key pg_dump declares after the data: a transformer unique only in unique mode must say so
+  if (unique && findTransformer(name)?.uniqueModeOnly) return { transformer: name, unique: true };
   if (name !== 'null' || accepts('null')) return name;
   for (const fallback of ['format-preserving', 'hash', 'fixed']) {
     if (fallback === 'fixed') return { transformer: 'fixed', value: '' };

@@ -45,16 +45,31 @@ export function checkAccepts(def: TransformerDef, columnType: ColumnType | undef
     const problem = def.check(opts.params as never, column);
     if (problem) return `transformer "${def.name}": ${problem}`;
   }
-  if (opts.unique) {
-    const can = typeof def.canBeUnique === 'function' ? (opts.params ? def.canBeUnique(opts.params as never) : true) : def.canBeUnique === true;
-    if (!can) {
-      return `transformer "${def.name}"${opts.params && typeof def.canBeUnique === 'function' ? ' with these params' : ''} cannot guarantee distinct values for a unique column: use email, username, uuid, digits, format-preserving, int-range, hash (length >= 22) or a template with {{tag}}, or set "unique": false if duplicates are fine`;
-    }
-    if (def.name === 'hash' && opts.params && columnType?.maxLength !== undefined && columnType.maxLength < 22) {
-      return `transformer "hash": a unique digest needs 22 hex characters; the column holds ${columnType.maxLength}`;
-    }
+  if (opts.unique) return uniqueProblem(def, columnType, opts.params);
+  return undefined;
+}
+
+/**
+ * A one-sentence problem when `def` (with `params`, when given) cannot guarantee distinct fakes for
+ * distinct originals in a column of `columnType`, even in unique mode; undefined when it can.
+ */
+export function uniqueProblem(def: TransformerDef, columnType: ColumnType | undefined, params?: Record<string, unknown>): string | undefined {
+  const can = typeof def.canBeUnique === 'function' ? (params ? def.canBeUnique(params as never) : true) : def.canBeUnique === true;
+  if (!can) {
+    return `transformer "${def.name}"${params && typeof def.canBeUnique === 'function' ? ' with these params' : ''} cannot guarantee distinct values for a unique column: use email, username, uuid, digits, format-preserving, int-range, hash (length >= 22) or a template with {{tag}}, or set "unique": false if duplicates are fine`;
+  }
+  if (def.name === 'hash' && params && columnType?.maxLength !== undefined && columnType.maxLength < 22) {
+    return `transformer "hash": a unique digest needs 22 hex characters; the column holds ${columnType.maxLength}`;
   }
   return undefined;
+}
+
+/**
+ * Distinct originals get distinct fakes even outside unique mode: the transformer is unique by
+ * construction (email's 85-bit tag, uuid, a keyed bijection), not only when bound as unique (phone).
+ */
+export function uniqueByConstruction(def: TransformerDef, columnType: ColumnType | undefined, params: Record<string, unknown>): boolean {
+  return def.uniqueModeOnly !== true && uniqueProblem(def, columnType, params) === undefined;
 }
 
 /** Every transformer that accepts a column kind (for "did you mean" style hints and the catalog). */

@@ -102,9 +102,17 @@ export interface BoundRule {
   applyBytes?(src: Uint8Array, start: number, end: number, out: Uint8Array): number;
 }
 
+/**
+ * Whether a rule is bound in unique mode: `"unique": true`, or a column that is unique (the rule's
+ * `"unique": false` turns that off: duplicates are accepted).
+ */
+export function uniqueMode(rule: Pick<ColumnRule, 'params'>, column: ColumnInfo): boolean {
+  return rule.params.unique === true || (rule.params.unique === undefined && column.unique === true);
+}
+
 /** Bind a validated rule to one column of one table. */
 export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): BoundRule {
-  const unique = rule.params.unique === true || (rule.params.unique === undefined && column.unique === true);
+  const unique = uniqueMode(rule, column);
   const site: Site = {
     dialect: env.dialect,
     table: env.table,

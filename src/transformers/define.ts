@@ -102,6 +102,12 @@ export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {
    */
   canBeUnique?: boolean | ((params: z.infer<P>) => boolean);
   /**
+   * canBeUnique holds only when the rule is bound in unique mode (`site.unique`): outside it the fakes
+   * are drawn and may collide (phone permutes its digits only on unique columns). Absent = false: a
+   * transformer that can be unique is unique by construction whatever the mode.
+   */
+  uniqueModeOnly?: boolean;
+  /**
    * A problem (one sentence) when these params cannot produce values that fit `column` (e.g. a uuid
    * into varchar(10)), beyond the kind check done with `accepts`; see accepts.ts checkAccepts().
    */

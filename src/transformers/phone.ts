@@ -38,6 +38,7 @@ export const phone = defineTransformer({
   }),
   accepts: ['text', 'other'],
   canBeUnique: (p) => p.format === undefined,
+  uniqueModeOnly: true,
   check(params, column) {
     const max = column.type?.maxLength;
     if (params.format !== undefined && max !== undefined && params.format.length > max) {

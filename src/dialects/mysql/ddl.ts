@@ -1,5 +1,5 @@
 import { VeilError, visible } from '../../errors.js';
-import type { ColumnInfo, ColumnType, TableRef, TableSchema } from '../../model.js';
+import type { ColumnInfo, ColumnType, KeyInfo, TableRef, TableSchema } from '../../model.js';
 import { bytesToString, type MysqlCharset } from './charset.js';
 import { LexError, isWord, matchParen, tokenize, type Token } from './ddl-lexer.js';
 
@@ -195,25 +195,30 @@ function parseColumn(ctx: Ctx, from: number, limit: number, json: Set<string>): 
   return col;
 }
 
-function parseConstraint(ctx: Ctx, from: number, limit: number, cols: Map<string, MysqlColumnInfo>, json: Set<string>): void {
+/**
+ * A table constraint or index. PRIMARY KEY and UNIQUE keys go to `keys` (a single-column one also marks
+ * its column unique; the parts of a composite key are unique only as a tuple).
+ */
+function parseConstraint(ctx: Ctx, from: number, limit: number, cols: Map<string, MysqlColumnInfo>, json: Set<string>, keys: KeyInfo[]): void {
   const { t } = ctx;
   let k = from;
+  let name: string | undefined;
   if (isWord(t[k], 'CONSTRAINT')) {
     k++;
-    if (t[k] && !isWord(t[k], 'PRIMARY') && !isWord(t[k], 'UNIQUE') && !isWord(t[k], 'FOREIGN') && !isWord(t[k], 'CHECK')) k++;
+    if (t[k] && !isWord(t[k], 'PRIMARY') && !isWord(t[k], 'UNIQUE') && !isWord(t[k], 'FOREIGN') && !isWord(t[k], 'CHECK')) name = t[k++].value;
   }
-  if (isWord(t[k], 'PRIMARY')) {
-    for (const name of keyColumns(ctx, k, limit)) {
-      const c = cols.get(name);
-      if (c) {
-        c.unique = true;
-        c.notNull = true;
-      }
-    }
-  } else if (isWord(t[k], 'UNIQUE')) {
+  const primary = isWord(t[k], 'PRIMARY');
+  if (primary || isWord(t[k], 'UNIQUE')) {
     const names = keyColumns(ctx, k, limit);
-    const c = names.length === 1 ? cols.get(names[0]) : undefined;
-    if (c) c.unique = true;
+    if (names.length === 0) return;
+    // UNIQUE KEY `name` (...): the index name, when no CONSTRAINT name came first
+    let n = k + 1;
+    if (isWord(t[n], 'KEY') || isWord(t[n], 'INDEX')) n++;
+    if (name === undefined && !primary && t[n] && t[n].type !== 'punct') name = t[n].value;
+    keys.push({ kind: primary ? 'primary key' : 'unique', columns: names, ...(name !== undefined && !primary ? { name } : {}) });
+    for (const c of names.map((x) => cols.get(x))) if (c && primary) c.notNull = true;
+    const single = names.length === 1 ? cols.get(names[0]) : undefined;
+    if (single) single.unique = true;
   } else if (isWord(t[k], 'CHECK')) jsonChecks(ctx, k, limit, json);
 }
 
@@ -275,10 +280,11 @@ export function parseCreateTable(statement: string | Uint8Array, options: ParseO
       start = k + 1;
     }
   }
-  for (const [from, to] of constraints) parseConstraint(ctx, from, to, byName, json);
+  const keys: KeyInfo[] = [];
+  for (const [from, to] of constraints) parseConstraint(ctx, from, to, byName, json, keys);
   for (const name of json) {
     const c = byName.get(name);
     if (c?.type && c.type.kind === 'text') c.type.kind = 'json';
   }
-  return { table, columns, parents: [] };
+  return keys.length > 0 ? { table, columns, parents: [], keys } : { table, columns, parents: [] };
 }

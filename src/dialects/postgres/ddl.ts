@@ -1,11 +1,12 @@
 import { loadModule, parseSync } from 'libpg-query';
-import type { ColumnInfo, TableRef, TableSchema } from '../../model.js';
+import type { ColumnInfo, KeyInfo, TableRef, TableSchema } from '../../model.js';
+import { constraintKey, indexKey } from './keys.js';
 import { pgColumnType } from './types.js';
 
 /**
  * PostgreSQL DDL through the real PostgreSQL grammar (libpg-query, PG 18). Only statements that shape
  * the data are read: CREATE TABLE (columns, types, keys, PARTITION OF / INHERITS), ALTER TABLE
- * ATTACH PARTITION and ADD PRIMARY KEY / UNIQUE, CREATE TYPE AS ENUM.
+ * ATTACH PARTITION and ADD PRIMARY KEY / UNIQUE, CREATE UNIQUE INDEX, CREATE TYPE AS ENUM.
  */
 let ready: Promise<void> | undefined;
 let loaded = false;
@@ -24,7 +25,7 @@ export function pgGrammarLoaded(): boolean {
 export type DdlEvent =
   | { kind: 'table'; schema: TableSchema }
   | { kind: 'parent'; child: TableRef; parent: TableRef }
-  | { kind: 'unique'; table: TableRef; columns: string[] }
+  | { kind: 'key'; table: TableRef; key: KeyInfo }
   | { kind: 'enum'; name: string[]; labels: string[] };
 
 type Node = Record<string, any>;
@@ -43,7 +44,12 @@ export function readPgDdl(sql: string, defaultSchema: string | undefined, enums:
   const out: DdlEvent[] = [];
   for (const { stmt } of tree.stmts ?? []) {
     if (stmt.CreateStmt) out.push(...createTable(stmt.CreateStmt, defaultSchema, enums));
-    else if (stmt.AlterTableStmt) out.push(...alterTable(stmt.AlterTableStmt, defaultSchema));
+    // (ALTER INDEX ... ATTACH PARTITION parses as an AlterTableStmt too: it is not about tables)
+    else if (stmt.AlterTableStmt?.objtype === 'OBJECT_TABLE') out.push(...alterTable(stmt.AlterTableStmt, defaultSchema));
+    else if (stmt.IndexStmt?.relation) {
+      const key = indexKey(stmt.IndexStmt);
+      if (key) out.push({ kind: 'key', table: rangeVar(stmt.IndexStmt.relation, defaultSchema), key });
+    }
     else if (stmt.CreateEnumStmt) {
       out.push({ kind: 'enum', name: (stmt.CreateEnumStmt.typeName ?? []).map(str), labels: (stmt.CreateEnumStmt.vals ?? []).map(str) });
     }
@@ -54,7 +60,7 @@ export function readPgDdl(sql: string, defaultSchema: string | undefined, enums:
 function createTable(cs: Node, defaultSchema: string | undefined, enums: ReadonlyMap<string, string[]>): DdlEvent[] {
   const table = rangeVar(cs.relation, defaultSchema);
   const columns: ColumnInfo[] = [];
-  const uniques: string[][] = [];
+  const keys: KeyInfo[] = [];
   for (const elt of cs.tableElts ?? []) {
     if (elt.ColumnDef) {
       const cd = elt.ColumnDef;
@@ -66,19 +72,23 @@ function createTable(cs: Node, defaultSchema: string | undefined, enums: Readonl
       };
       for (const c of cd.constraints ?? []) {
         const t = c.Constraint?.contype;
-        if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE') col.unique = true;
+        const key = constraintKey(c.Constraint, cd.colname);
+        if (key) keys.push(key);
         if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_NOTNULL') col.notNull = true;
         if (t === 'CONSTR_GENERATED') col.generated = true;
       }
       columns.push(col);
     } else if (elt.Constraint) {
-      const t = elt.Constraint.contype;
-      if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_UNIQUE') uniques.push((elt.Constraint.keys ?? []).map(str));
+      const key = constraintKey(elt.Constraint);
+      if (key) keys.push(key);
     }
   }
-  for (const keys of uniques) if (keys.length === 1) columns.filter((c) => c.name === keys[0]).forEach((c) => (c.unique = true));
+  for (const key of keys) if (key.columns.length === 1) columns.filter((c) => c.name === key.columns[0]).forEach((c) => (c.unique = true));
   const parents = (cs.inhRelations ?? []).map((r: Node) => rangeVar(r.RangeVar, defaultSchema));
-  return [{ kind: 'table', schema: { table, columns, parents } }];
+  const schema: TableSchema = { table, columns, parents };
+  if (keys.length > 0) schema.keys = keys;
+  if (cs.partspec) schema.partitioned = true;
+  return [{ kind: 'table', schema }];
 }
 
 function alterTable(as: Node, defaultSchema: string | undefined): DdlEvent[] {
@@ -89,10 +99,8 @@ function alterTable(as: Node, defaultSchema: string | undefined): DdlEvent[] {
     if (cmd.subtype === 'AT_AttachPartition' && cmd.def?.PartitionCmd?.name) {
       out.push({ kind: 'parent', child: rangeVar(cmd.def.PartitionCmd.name, defaultSchema), parent: table });
     } else if (cmd.subtype === 'AT_AddConstraint') {
-      const c = cmd.def?.Constraint;
-      if (c && (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && c.keys?.length === 1) {
-        out.push({ kind: 'unique', table, columns: c.keys.map(str) });
-      }
+      const key = constraintKey(cmd.def?.Constraint);
+      if (key) out.push({ kind: 'key', table, key });
     } else if (cmd.subtype === 'AT_AddInherit' && cmd.def?.RangeVar) {
       out.push({ kind: 'parent', child: table, parent: rangeVar(cmd.def.RangeVar, defaultSchema) });
     }

@@ -11,7 +11,7 @@ import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
-export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'alter' | 'set' | 'select' | 'other';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'alter' | 'set' | 'select' | 'other';
 
 const ENCODINGS: Record<string, BufferEncoding> = {
   utf8: 'utf8', unicode: 'utf8', latin1: 'latin1', iso_8859_1: 'latin1', iso88591: 'latin1', sql_ascii: 'latin1',
@@ -141,7 +141,11 @@ export class PgScanner extends ChunkScanner {
         } else if (w === 'type' && n === 2) {
           this.kind = 'create-type';
           this.trackWords = false;
-        } else if (n >= 4 || !(w === 'or' || w === 'replace' || w === 'unlogged' || w === 'temporary' || w === 'temp' || w === 'foreign')) {
+        } else if (w === 'index' && n === 3) {
+          // CREATE UNIQUE INDEX (a key pg_dump writes after the data); plain CREATE INDEX is not kept
+          this.kind = 'create-index';
+          this.trackWords = false;
+        } else if (n >= 4 || !(w === 'or' || w === 'replace' || w === 'unlogged' || w === 'temporary' || w === 'temp' || w === 'foreign' || (w === 'unique' && n === 2))) {
           this.kind = 'other';
           this.stopCapture();
           this.trackWords = false;
@@ -233,6 +237,7 @@ export class PgScanner extends ChunkScanner {
         return this.onCopy(sql, end);
       case 'create-table':
       case 'create-type':
+      case 'create-index':
       case 'alter':
         this.onDdl(sql, end);
         return end;
@@ -279,10 +284,7 @@ export class PgScanner extends ChunkScanner {
       if (ev.kind === 'table') this.env.planner.registerSchema(ev.schema);
       else if (ev.kind === 'parent') this.env.planner.addParent(ev.child, ev.parent);
       else if (ev.kind === 'enum') this.enums.set(ev.name.join('.'), ev.labels);
-      else if (ev.kind === 'unique') {
-        const s = this.env.planner.schemaOf(ev.table);
-        for (const c of s?.columns ?? []) if (ev.columns.includes(c.name)) c.unique = true;
-      }
+      else if (ev.kind === 'key') this.env.planner.addKey(ev.table, ev.key, { offset: this.stmtStartAbs, line: this.stmtLine });
     }
   }
 

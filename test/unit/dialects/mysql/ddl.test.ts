@@ -98,10 +98,23 @@ describe('parseCreateTable on real mariadb-dump 10.11 output', () => {
     expect(table(real, 'net').columns.map((c) => c.type?.kind)).toEqual(['integer', 'inet', 'inet', 'uuid']);
     const e = table(real, 'events_log');
     expect(names(e)).toEqual(['id', 'happened', 'msg']);
-    expect(col(e, 'happened').unique).toBe(true); // part of the primary key
+    // a composite key is unique as a tuple: its parts are not unique on their own
+    expect(col(e, 'happened')).toMatchObject({ notNull: true });
+    expect(col(e, 'happened').unique).toBeUndefined();
+    expect(e.keys).toEqual([{ kind: 'primary key', columns: ['id', 'happened'] }]);
     const p = table(real, 'periods');
     expect(names(p)).toEqual(['id', 'period', 's', 'e']);
     expect(col(p, 'id').unique).toBeUndefined(); // UNIQUE (id, period) has two parts
+    expect(p.keys).toEqual([{ kind: 'unique', name: 'u', columns: ['id', 'period'] }]);
+  });
+
+  it('lists every PRIMARY KEY and UNIQUE key with its name; plain KEYs are not keys', () => {
+    const z = table(real, 'ddl_zoo');
+    expect(z.keys?.map((k) => [k.kind, k.name ?? null, k.columns])).toEqual([
+      ['unique', 's', ['s']],
+      ['unique', 'comma,col', ['comma,col']],
+      ['unique', 'uq_pair', ['t1', 't2']],
+    ]);
   });
 
   it('only marks single-column UNIQUE keys unique', () => {
