@@ -1,12 +1,16 @@
 import { isUtf8 } from 'node:buffer';
 import type { FieldCodec, RowFields } from '../../core/row.js';
+import type { Sink } from '../../core/sink.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, type FieldKind } from './literal.js';
 import { bytesToString } from './charset.js';
+import { writeQuotedUtf8 } from './quoted-writer.js';
 
 const GEOMETRY = /^(?:geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SQ = 0x27;
+const BS = 0x5c;
 
 /** Columns whose dumped values are raw bytes, not text in the dump's charset. */
 export function isBinaryColumn(info: ColumnInfo | undefined): boolean {
@@ -23,6 +27,8 @@ export function isBinaryColumn(info: ColumnInfo | undefined): boolean {
  */
 export class MysqlFieldCodec implements FieldCodec {
   encoding: BufferEncoding = 'utf8';
+  rawStart = -1;
+  rawEnd = -1;
   private charset: MysqlCharset = 'utf8';
   private row: RowFields | undefined;
   private columns: ColumnInfo[] = [];
@@ -39,11 +45,16 @@ export class MysqlFieldCodec implements FieldCodec {
   bind(row: RowFields, columns: ColumnInfo[], ruled: number[]): void {
     this.row = row;
     this.ruled = ruled;
+    this.lastStart = -1;
     if (columns !== this.columns) {
       this.columns = columns;
       this.binary = Int8Array.from(columns, (c) => (c.type === undefined ? -1 : isBinaryColumn(c) ? 1 : 0));
     }
   }
+
+  // the last field looked up (decode and write ask for the same field in turn)
+  private lastStart = -1;
+  private lastKnown = -1;
 
   /** The column index of the field starting at `start` in the bound Row, or -1. */
   private indexAt(start: number): number {
@@ -54,9 +65,18 @@ export class MysqlFieldCodec implements FieldCodec {
     return -1;
   }
 
+  /** Whether the column of the field at `start` is binary: 1 binary, 0 text, -1 unknown. */
+  private knownBinary(start: number): number {
+    if (start !== this.lastStart) {
+      const k = this.indexAt(start);
+      this.lastStart = start;
+      this.lastKnown = k >= 0 && k < this.binary.length ? this.binary[k] : -1;
+    }
+    return this.lastKnown;
+  }
+
   private binaryField(buf: Buffer, start: number, end: number, kind: FieldKind): boolean {
-    const k = this.indexAt(start);
-    const known = k >= 0 && k < this.binary.length ? this.binary[k] : -1;
+    const known = this.knownBinary(start);
     if (known === 1) return true;
     switch (kind) {
       case 'hex':
@@ -74,6 +94,11 @@ export class MysqlFieldCodec implements FieldCodec {
   }
 
   decode(buf: Buffer, start: number, end: number): string | null | undefined {
+    this.rawStart = -1;
+    if (buf[start] === SQ && end - start >= 2 && buf[end - 1] === SQ && this.knownBinary(start) === 0) {
+      const plain = this.plainString(buf, start + 1, end - 1);
+      if (plain !== undefined) return plain;
+    }
     const kind = fieldKind(buf, start, end);
     if (kind === 'other' || kind === 'default') return undefined;
     const bytes = decodeBytes(buf, start, end, kind);
@@ -85,6 +110,35 @@ export class MysqlFieldCodec implements FieldCodec {
       if (name.startsWith('utf8')) return bytesToString(bytes, 'utf8');
     }
     return bytesToString(bytes, this.charset);
+  }
+
+  /**
+   * The common field: '...' without escapes or doubled quotes, in a text column. Decoded without a copy;
+   * in a UTF-8 dump its bytes are the value's UTF-8 (rawStart/rawEnd) unless they are not valid UTF-8.
+   */
+  private plainString(buf: Buffer, from: number, to: number): string | undefined {
+    let high = 0;
+    for (let k = from; k < to; k++) {
+      const c = buf[k];
+      if (c === BS || c === SQ) return undefined;
+      high |= c;
+    }
+    if (this.charset !== 'utf8') return bytesToString(buf, this.charset, from, to);
+    const s = buf.toString('utf8', from, to);
+    if (high < 0x80 || !s.includes('\ufffd')) {
+      this.rawStart = from;
+      this.rawEnd = to;
+    }
+    return s;
+  }
+
+  /** Fused encode-and-write: a text replacement for a '...' text field is escaped straight into the sink. */
+  write(value: string | null, sink: Sink, buf: Buffer, start: number, end: number): void {
+    if (value !== null && this.charset === 'utf8' && buf[start] === SQ && this.knownBinary(start) === 0) {
+      writeQuotedUtf8(sink, value);
+      return;
+    }
+    sink.pushString(this.encode(value, buf, start, end), this.encoding);
   }
 
   encode(value: string | null, buf: Buffer, start: number, end: number): string {
