@@ -75,6 +75,35 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
         }
         start = i + delta;
         last = i + delta;
+        if (c === 0x27 || c === 0x22) {
+          // the common field, a whole string: straight to its end and the separator after it
+          text ??= s.textOf(chunk);
+          q = c;
+          const r = closeQuote(text, chunk, i + 1, q);
+          if (r < 0) {
+            state = r === OPEN ? V_STR : V_STR_BS;
+            i = len;
+            continue;
+          }
+          last = r + 1 + delta;
+          i = r + 1;
+          const n = i < len ? chunk[i] : -1;
+          if (n === 0x2c) {
+            row.add(start, last);
+            i++;
+            continue;
+          }
+          if (n === 0x29) {
+            row.add(start, last);
+            i++;
+            s.endTuple(i);
+            delta = 0;
+            state = V_BETWEEN;
+            continue;
+          }
+          state = V_STR_END;
+          continue;
+        }
         state = V_BARE;
         continue;
       }
