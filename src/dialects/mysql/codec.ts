@@ -10,6 +10,8 @@ import { writeQuotedUtf8 } from './quoted-writer.js';
 const GEOMETRY = /^(?:geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SQ = 0x27;
+/** Rows up to this size are turned into one string for their ASCII fields (codec.asciiText). */
+const ROW_TEXT_MAX = 1024;
 const BS = 0x5c;
 
 /** Columns whose dumped values are raw bytes, not text in the dump's charset. */
@@ -46,11 +48,19 @@ export class MysqlFieldCodec implements FieldCodec {
     this.row = row;
     this.ruled = ruled;
     this.lastStart = -1;
+    this.rowText = null;
     if (columns !== this.columns) {
       this.columns = columns;
       this.binary = Int8Array.from(columns, (c) => (c.type === undefined ? -1 : isBinaryColumn(c) ? 1 : 0));
     }
   }
+
+  /**
+   * The bound row's bytes as latin1 text, made at its first ASCII field: its fields are then slices of
+   * one string (one native call per row, not per field). Small rows only, as a slice may keep its
+   * whole row alive (in a transformer's cache, say).
+   */
+  private rowText: string | null = null;
 
   // the last field looked up (decode and write ask for the same field in turn)
   private lastStart = -1;
@@ -123,13 +133,30 @@ export class MysqlFieldCodec implements FieldCodec {
       if (c === BS || c === SQ) return undefined;
       high |= c;
     }
+    if (high < 0x80) {
+      if (this.charset === 'utf8') {
+        this.rawStart = from;
+        this.rawEnd = to;
+      }
+      return this.asciiText(buf, from, to);
+    }
     if (this.charset !== 'utf8') return bytesToString(buf, this.charset, from, to);
     const s = buf.toString('utf8', from, to);
-    if (high < 0x80 || !s.includes('\ufffd')) {
+    if (!s.includes('\ufffd')) {
       this.rawStart = from;
       this.rawEnd = to;
     }
     return s;
+  }
+
+  /** ASCII bytes buf[from, to) of the bound row as a string. */
+  private asciiText(buf: Buffer, from: number, to: number): string {
+    const row = this.row;
+    if (row === undefined || row.buf !== buf || from < row.rowStart || to > row.rowEnd || row.rowEnd - row.rowStart > ROW_TEXT_MAX) {
+      return buf.toString('latin1', from, to);
+    }
+    this.rowText ??= buf.toString('latin1', row.rowStart, row.rowEnd);
+    return this.rowText.slice(from - row.rowStart, to - row.rowStart);
   }
 
   /** Fused encode-and-write: a text replacement for a '...' text field is escaped straight into the sink. */
