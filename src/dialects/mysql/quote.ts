@@ -8,18 +8,20 @@
  * Buffer.indexOf goes through several JS layers (~100 ns), and a JS byte loop costs ~2.5 ns a byte.
  */
 
-/** Chunks larger than this are searched with Buffer.indexOf (a string that long may not be allowed). */
-const MAX_TEXT = 1 << 28;
-
-/** The current chunk as a latin1 string, made once per chunk (input chunks never change). */
+/**
+ * The current chunk as a latin1 string, made once per chunk (input chunks never change). Chunks larger
+ * than `max` (a string that long may not be allowed) give '': callers then search the Buffer.
+ */
 export class ChunkText {
   private chunk: Buffer | null = null;
   private text = '';
 
+  constructor(private readonly max = 1 << 28) {}
+
   of(chunk: Buffer): string {
     if (chunk !== this.chunk) {
       this.chunk = chunk;
-      this.text = chunk.length <= MAX_TEXT ? chunk.toString('latin1') : '';
+      this.text = chunk.length <= this.max ? chunk.toString('latin1') : '';
     }
     return this.text;
   }

@@ -76,7 +76,22 @@ export class MysqlScanner extends ChunkScanner {
     const from = this.linesAbs - this.chunkOffset;
     const to = Math.min(i, this.chunk.length);
     if (to <= from) return;
-    this.countLines(this.chunk, Math.max(0, from), to);
+    const text = this.text.of(this.chunk);
+    if (text.length !== this.chunk.length) {
+      this.countLines(this.chunk, Math.max(0, from), to); // a chunk too large for a string
+      this.linesAbs = this.chunkOffset + to;
+      return;
+    }
+    let n = 0;
+    let last = -1;
+    for (let p = text.indexOf('\n', Math.max(0, from)); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) {
+      n++;
+      last = p;
+    }
+    if (n > 0) {
+      this.line += n;
+      this.lineStartAbs = this.chunkOffset + last + 1;
+    }
     this.linesAbs = this.chunkOffset + to;
   }
 
