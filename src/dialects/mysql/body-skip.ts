@@ -27,10 +27,9 @@ export function skipBody(s: MysqlScanner, chunk: Buffer, i: number): number {
     }
     if (c === d0) return i;
     if (c === 0x27 || c === 0x22) {
-      const text = s.textOf(chunk);
       let from = i + 1;
       for (;;) {
-        const r = closeQuote(text, chunk, from, c);
+        const r = closeQuote(chunk, from, c);
         if (r < 0) {
           s.quote = c;
           s.lex = r === OPEN ? L_STR : L_STR_BS;

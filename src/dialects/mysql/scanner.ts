@@ -9,7 +9,6 @@ import { parseInsertHead, parseUse } from './header.js';
 import { MysqlSession } from './session.js';
 import type { Position } from '../../errors.js';
 import { L_BODY, L_LINE_COMMENT, L_START } from './lexer-states.js';
-import { ChunkText } from './quote.js';
 import { lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
 
@@ -40,7 +39,6 @@ export class MysqlScanner extends ChunkScanner {
   // values lexer state (values-lexer.ts)
   vstate = V_BETWEEN;
   vdepth = 0;
-  private readonly text = new ChunkText();
   // Lines are counted lazily: newlines before absolute offset linesAbs are in `line`.
   private linesAbs = 0;
   private linesFrozen = false;
@@ -63,11 +61,6 @@ export class MysqlScanner extends ChunkScanner {
     return r;
   }
 
-  /** The chunk as a latin1 string, for native searches (quote.ts). */
-  textOf(chunk: Buffer): string {
-    return this.text.of(chunk);
-  }
-
   /**
    * Count the newlines of the current chunk before index i. The lexers never look at newlines: lines
    * are counted here, when a position is asked for and once at the end of each chunk (a native search).
@@ -76,22 +69,7 @@ export class MysqlScanner extends ChunkScanner {
     const from = this.linesAbs - this.chunkOffset;
     const to = Math.min(i, this.chunk.length);
     if (to <= from) return;
-    const text = this.text.of(this.chunk);
-    if (text.length !== this.chunk.length) {
-      this.countLines(this.chunk, Math.max(0, from), to); // a chunk too large for a string
-      this.linesAbs = this.chunkOffset + to;
-      return;
-    }
-    let n = 0;
-    let last = -1;
-    for (let p = text.indexOf('\n', Math.max(0, from)); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) {
-      n++;
-      last = p;
-    }
-    if (n > 0) {
-      this.line += n;
-      this.lineStartAbs = this.chunkOffset + last + 1;
-    }
+    this.countLines(this.chunk, Math.max(0, from), to);
     this.linesAbs = this.chunkOffset + to;
   }
 

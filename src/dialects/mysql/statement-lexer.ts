@@ -186,7 +186,7 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         }
       }
       case L_STR: {
-        const q = closeQuote(s.textOf(chunk), chunk, i, s.quote);
+        const q = closeQuote(chunk, i, s.quote);
         if (q < 0) {
           if (q !== OPEN) s.lex = L_STR_BS;
           return len;

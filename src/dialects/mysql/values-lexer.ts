@@ -31,7 +31,6 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
   let start = s.fieldStart;
   let last = s.fieldLastEnd;
   let q = s.quote;
-  let text: string | null = null;
   while (i < len) {
     switch (state) {
       case V_BETWEEN: {
@@ -77,9 +76,8 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
         last = i + delta;
         if (c === 0x27 || c === 0x22) {
           // the common field, a whole string: straight to its end and the separator after it
-          text ??= s.textOf(chunk);
           q = c;
-          const r = closeQuote(text, chunk, i + 1, q);
+          const r = closeQuote(chunk, i + 1, q);
           if (r < 0) {
             state = r === OPEN ? V_STR : V_STR_BS;
             i = len;
@@ -141,8 +139,7 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
         continue;
       }
       case V_STR: {
-        text ??= s.textOf(chunk);
-        const r = closeQuote(text, chunk, i, q);
+        const r = closeQuote(chunk, i, q);
         if (r < 0) {
           state = r === OPEN ? V_STR : V_STR_BS;
           i = len;
