@@ -5,9 +5,9 @@ import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, type FieldKind } from './literal.js';
 import { bytesToString } from './charset.js';
+import { writeQuotedUtf8 } from './quoted-writer.js';
 
 const GEOMETRY = /^(?:geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
-const SQ = 0x27;
 
 /** The letter after a backslash for each byte escapeString() escapes (0: none). */
 const ESCAPE_LETTER = new Uint8Array(128);
@@ -20,6 +20,10 @@ ESCAPE_LETTER[0x22] = 0x22; // \"
 ESCAPE_LETTER[0x1a] = 0x5a; // \Z
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const SQ = 0x27;
+/** Rows up to this size are turned into one string for their ASCII fields (codec.asciiText). */
+const ROW_TEXT_MAX = 1024;
+const BS = 0x5c;
 
 /** Columns whose dumped values are raw bytes, not text in the dump's charset. */
 export function isBinaryColumn(info: ColumnInfo | undefined): boolean {
@@ -36,6 +40,8 @@ export function isBinaryColumn(info: ColumnInfo | undefined): boolean {
  */
 export class MysqlFieldCodec implements FieldCodec {
   encoding: BufferEncoding = 'utf8';
+  rawStart = -1;
+  rawEnd = -1;
   private charset: MysqlCharset = 'utf8';
   private row: RowFields | undefined;
   private columns: ColumnInfo[] = [];
@@ -52,11 +58,24 @@ export class MysqlFieldCodec implements FieldCodec {
   bind(row: RowFields, columns: ColumnInfo[], ruled: number[]): void {
     this.row = row;
     this.ruled = ruled;
+    this.lastStart = -1;
+    this.rowText = null;
     if (columns !== this.columns) {
       this.columns = columns;
       this.binary = Int8Array.from(columns, (c) => (c.type === undefined ? -1 : isBinaryColumn(c) ? 1 : 0));
     }
   }
+
+  /**
+   * The bound row's bytes as latin1 text, made at its first ASCII field: its fields are then slices of
+   * one string (one native call per row, not per field). Small rows only, as a slice may keep its
+   * whole row alive (in a transformer's cache, say).
+   */
+  private rowText: string | null = null;
+
+  // the last field looked up (decode and write ask for the same field in turn)
+  private lastStart = -1;
+  private lastKnown = -1;
 
   /** The column index of the field starting at `start` in the bound Row, or -1. */
   private indexAt(start: number): number {
@@ -67,9 +86,18 @@ export class MysqlFieldCodec implements FieldCodec {
     return -1;
   }
 
+  /** Whether the column of the field at `start` is binary: 1 binary, 0 text, -1 unknown. */
+  private knownBinary(start: number): number {
+    if (start !== this.lastStart) {
+      const k = this.indexAt(start);
+      this.lastStart = start;
+      this.lastKnown = k >= 0 && k < this.binary.length ? this.binary[k] : -1;
+    }
+    return this.lastKnown;
+  }
+
   private binaryField(buf: Buffer, start: number, end: number, kind: FieldKind): boolean {
-    const k = this.indexAt(start);
-    const known = k >= 0 && k < this.binary.length ? this.binary[k] : -1;
+    const known = this.knownBinary(start);
     if (known === 1) return true;
     switch (kind) {
       case 'hex':
@@ -87,7 +115,11 @@ export class MysqlFieldCodec implements FieldCodec {
   }
 
   decode(buf: Buffer, start: number, end: number): string | null | undefined {
-    this.rawStart = -1; // the string path hashes the decoded value (a peek() may have set it)
+    this.rawStart = -1; // set again below only for a plain field (a peek() may have set it)
+    if (buf[start] === SQ && end - start >= 2 && buf[end - 1] === SQ && this.knownBinary(start) === 0) {
+      const plain = this.plainString(buf, start + 1, end - 1);
+      if (plain !== undefined) return plain;
+    }
     const kind = fieldKind(buf, start, end);
     if (kind === 'other' || kind === 'default') return undefined;
     const bytes = decodeBytes(buf, start, end, kind);
@@ -113,18 +145,21 @@ export class MysqlFieldCodec implements FieldCodec {
         : PEEK_DECODE;
     }
     if (this.charset !== 'utf8') return PEEK_DECODE;
-    const k = this.indexAt(start);
-    if (k < 0 || k >= this.binary.length || this.binary[k] !== 0) return PEEK_DECODE;
+    if (this.knownBinary(start) !== 0) return PEEK_DECODE;
     if (n === 2) return PEEK_EMPTY;
     const last = end - 1;
-    for (let i = start + 1; i < last; i++) if (buf[i] === 0x5c || buf[i] === SQ) return PEEK_DECODE;
+    let high = 0;
+    for (let i = start + 1; i < last; i++) {
+      const c = buf[i];
+      if (c === BS || c === SQ) return PEEK_DECODE;
+      high |= c;
+    }
+    // bytes that are not UTF-8 decode to U+FFFD: the string path hashes that, so it takes them
+    if (high >= 0x80 && !isUtf8(buf.subarray(start + 1, last))) return PEEK_DECODE;
     this.rawStart = start + 1;
     this.rawEnd = last;
     return PEEK_RAW;
   }
-
-  rawStart = -1;
-  rawEnd = -1;
 
   /** '...' escaped like escapeString() (mysqldump's escapes), for a text field peek() found raw. */
   writeBytes(src: Uint8Array, s: number, e: number, sink: Sink): boolean {
@@ -144,6 +179,52 @@ export class MysqlFieldCodec implements FieldCodec {
     out[len++] = SQ;
     sink.commit(len);
     return true;
+  }
+
+  /**
+   * The common field: '...' without escapes or doubled quotes, in a text column. Decoded without a copy;
+   * in a UTF-8 dump its bytes are the value's UTF-8 (rawStart/rawEnd) unless they are not valid UTF-8.
+   */
+  private plainString(buf: Buffer, from: number, to: number): string | undefined {
+    let high = 0;
+    for (let k = from; k < to; k++) {
+      const c = buf[k];
+      if (c === BS || c === SQ) return undefined;
+      high |= c;
+    }
+    if (high < 0x80) {
+      if (this.charset === 'utf8') {
+        this.rawStart = from;
+        this.rawEnd = to;
+      }
+      return this.asciiText(buf, from, to);
+    }
+    if (this.charset !== 'utf8') return bytesToString(buf, this.charset, from, to);
+    const s = buf.toString('utf8', from, to);
+    if (!s.includes('\ufffd')) {
+      this.rawStart = from;
+      this.rawEnd = to;
+    }
+    return s;
+  }
+
+  /** ASCII bytes buf[from, to) of the bound row as a string. */
+  private asciiText(buf: Buffer, from: number, to: number): string {
+    const row = this.row;
+    if (row === undefined || row.buf !== buf || from < row.rowStart || to > row.rowEnd || row.rowEnd - row.rowStart > ROW_TEXT_MAX) {
+      return buf.toString('latin1', from, to);
+    }
+    this.rowText ??= buf.toString('latin1', row.rowStart, row.rowEnd);
+    return this.rowText.slice(from - row.rowStart, to - row.rowStart);
+  }
+
+  /** Fused encode-and-write: a text replacement for a '...' text field is escaped straight into the sink. */
+  write(value: string | null, sink: Sink, buf: Buffer, start: number, end: number): void {
+    if (value !== null && this.charset === 'utf8' && buf[start] === SQ && this.knownBinary(start) === 0) {
+      writeQuotedUtf8(sink, value);
+      return;
+    }
+    sink.pushString(this.encode(value, buf, start, end), this.encoding);
   }
 
   encode(value: string | null, buf: Buffer, start: number, end: number): string {

@@ -7,7 +7,9 @@ import { MysqlFieldCodec } from './codec.js';
 import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
 import { parseInsertHead, parseUse } from './header.js';
 import { MysqlSession } from './session.js';
-import { L_BODY, L_START, L_LINE_COMMENT, lexStatement } from './statement-lexer.js';
+import type { Position } from '../../errors.js';
+import { L_BODY, L_LINE_COMMENT, L_START } from './lexer-states.js';
+import { lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
 
 export type MysqlMode = 'stmt' | 'values';
@@ -37,10 +39,9 @@ export class MysqlScanner extends ChunkScanner {
   // values lexer state (values-lexer.ts)
   vstate = V_BETWEEN;
   vdepth = 0;
-  strBackslash = false;
-  // the next backslash in the current chunk at or after the last query (-1: none left)
-  private bsChunk: Buffer | null = null;
-  private bsPos = -1;
+  // Lines are counted lazily: newlines before absolute offset linesAbs are in `line`.
+  private linesAbs = 0;
+  private linesFrozen = false;
 
   readonly session = new MysqlSession();
   private sawHeader = false;
@@ -55,15 +56,43 @@ export class MysqlScanner extends ChunkScanner {
   }
 
   protected step(chunk: Buffer, i: number): number {
-    return this.mode === 'stmt' ? lexStatement(this, chunk, i) : lexValues(this, chunk, i);
+    const r = this.mode === 'stmt' ? lexStatement(this, chunk, i) : lexValues(this, chunk, i);
+    if (r >= chunk.length && !this.linesFrozen) this.syncLines(chunk.length);
+    return r;
   }
 
-  nextBackslash(chunk: Buffer, from: number): number {
-    if (this.bsChunk !== chunk || (this.bsPos >= 0 && this.bsPos < from)) {
-      this.bsChunk = chunk;
-      this.bsPos = chunk.indexOf(0x5c, from);
-    }
-    return this.bsPos;
+  /**
+   * Count the newlines of the current chunk before index i. The lexers never look at newlines: lines
+   * are counted here, when a position is asked for and once at the end of each chunk (a native search).
+   */
+  private syncLines(i: number): void {
+    const from = this.linesAbs - this.chunkOffset;
+    const to = Math.min(i, this.chunk.length);
+    if (to <= from) return;
+    this.countLines(this.chunk, Math.max(0, from), to);
+    this.linesAbs = this.chunkOffset + to;
+  }
+
+  override positionAt(i: number): Position {
+    this.syncLines(i);
+    return super.positionAt(i);
+  }
+
+  override stopHere(i: number): number {
+    // bytes from i on are read again with the next chunk: count them then
+    this.syncLines(i);
+    this.linesFrozen = true;
+    return super.stopHere(i);
+  }
+
+  override feed(input: Buffer): void {
+    this.linesFrozen = false;
+    super.feed(input);
+  }
+
+  override end(): void {
+    this.linesFrozen = false;
+    super.end();
   }
 
   setDelimiter(text: string): void {

@@ -1,3 +1,17 @@
+import { skipBody } from './body-skip.js';
+import {
+  L_BLOCK_COMMENT,
+  L_BODY,
+  L_BT,
+  L_BT_END,
+  L_DELIMITER,
+  L_LINE_COMMENT,
+  L_START,
+  L_STR,
+  L_STR_BS,
+  L_STR_END,
+} from './lexer-states.js';
+import { closeQuote, OPEN } from './quote.js';
 import type { MysqlScanner } from './scanner.js';
 
 /**
@@ -6,17 +20,6 @@ import type { MysqlScanner } from './scanner.js';
  * and comments (`-- `, `#`, `/* *\/`). Executable comments `/*!40101 ... *\/` are code, not comments.
  * `DELIMITER x` is a client command line between statements.
  */
-export const L_START = 0;
-export const L_BODY = 1;
-export const L_STR = 2; // inside '...' or "..." (quote in s.quote)
-const L_STR_BS = 3; // a backslash ended the previous chunk
-const L_STR_END = 4; // just after a closing quote: a second one makes it a doubled quote
-export const L_BT = 5;
-const L_BT_END = 6;
-export const L_LINE_COMMENT = 7;
-const L_BLOCK_COMMENT = 8;
-const L_DELIMITER = 9; // reading a DELIMITER command line
-
 export function isWordByte(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x24 || c >= 0x80;
 }
@@ -48,51 +51,6 @@ function isDelimiterCommand(chunk: Buffer, i: number, len: number): boolean {
   return isSpace(chunk[i + 9]);
 }
 
-/**
- * Index of the quote closing the string at `from` (the opening quote already read); -1 when the chunk
- * ends inside the string, -2 when it ends right after a backslash (the next byte is escaped). Short
- * strings (most fields) are scanned byte by byte; past 128 bytes, indexOf finds the quote and the
- * backslashes at memchr speed (a native call costs more than a short loop).
- */
-export function findClose(s: MysqlScanner, chunk: Buffer, from: number, q: number): number {
-  const len = chunk.length;
-  let j = from;
-  const near = Math.min(len, from + 128);
-  while (j < near) {
-    const c = chunk[j];
-    if (c === q) return j;
-    if (c === 0x5c) {
-      if (j + 1 >= len) return -2;
-      if (chunk[j + 1] === 10) s.markNewline(j + 1);
-      j += 2;
-    } else {
-      if (c === 10) s.markNewline(j);
-      j++;
-    }
-  }
-  if (j >= len) return -1;
-  let qi = chunk.indexOf(q, j);
-  for (;;) {
-    const bi = s.nextBackslash(chunk, j);
-    if (bi >= 0 && (qi < 0 || bi < qi)) {
-      if (bi + 1 >= len) {
-        s.lines(chunk, j, len);
-        return -2;
-      }
-      s.lines(chunk, j, bi + 2);
-      j = bi + 2;
-      if (qi >= 0 && qi < j) qi = chunk.indexOf(q, j);
-      continue;
-    }
-    if (qi < 0) {
-      s.lines(chunk, j, len);
-      return -1;
-    }
-    s.lines(chunk, j, qi);
-    return qi;
-  }
-}
-
 /** Lex from i until the chunk ends or the Mode changes. */
 export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number {
   const len = chunk.length;
@@ -104,18 +62,12 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         if (s.eatNewline) {
           s.eatNewline = false;
           if (c === 10) {
-            s.markNewline(i);
             s.skipTo(i + 1);
             i++;
             continue;
           }
         }
-        if (c === 10) {
-          s.markNewline(i);
-          i++;
-          continue;
-        }
-        if (isSpace(c)) {
+        if (c === 10 || isSpace(c)) {
           i++;
           continue;
         }
@@ -152,6 +104,13 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         continue;
       }
       case L_BODY: {
+        if (!s.trackWords) {
+          const j = skipBody(s, chunk, i);
+          if (j !== i) {
+            i = j;
+            continue;
+          }
+        }
         if (c === s.delim0) {
           const dl = s.delim.length;
           if (dl === 1) return s.endStatement(i + 1);
@@ -179,10 +138,6 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
             continue;
           case 0x60:
             s.lex = L_BT;
-            i++;
-            continue;
-          case 0x0a:
-            s.markNewline(i);
             i++;
             continue;
           case 0x28:
@@ -231,9 +186,9 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         }
       }
       case L_STR: {
-        const q = findClose(s, chunk, i, s.quote);
+        const q = closeQuote(chunk, i, s.quote);
         if (q < 0) {
-          if (q === -2) s.lex = L_STR_BS;
+          if (q !== OPEN) s.lex = L_STR_BS;
           return len;
         }
         s.lex = L_STR_END;
@@ -241,7 +196,6 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         continue;
       }
       case L_STR_BS:
-        if (c === 10) s.markNewline(i);
         s.lex = L_STR;
         i++;
         continue;
@@ -253,11 +207,7 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         continue;
       case L_BT: {
         const q = chunk.indexOf(0x60, i);
-        if (q < 0) {
-          s.lines(chunk, i, len);
-          return len;
-        }
-        s.lines(chunk, i, q);
+        if (q < 0) return len;
         s.lex = L_BT_END;
         i = q + 1;
         continue;
@@ -271,7 +221,6 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
       case L_LINE_COMMENT: {
         const nl = chunk.indexOf(10, i);
         if (nl < 0) return len;
-        s.markNewline(nl);
         s.lex = s.lexReturn;
         i = nl + 1;
         continue;
@@ -281,10 +230,8 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         if (star < 0) {
           // keep a final '*' for the next chunk
           const keep = chunk[len - 1] === 0x2a && !eof ? 1 : 0;
-          s.lines(chunk, i, len - keep);
           return keep ? s.stopHere(len - 1) : len;
         }
-        s.lines(chunk, i, star);
         s.lex = s.lexReturn;
         i = star + 2;
         continue;
@@ -298,7 +245,6 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         }
         const end = nl < 0 ? len : nl;
         s.setDelimiter(chunk.toString('latin1', s.delimiterStart + 10, end));
-        if (nl >= 0) s.markNewline(nl);
         s.lex = L_START;
         i = nl < 0 ? len : nl + 1;
         continue;

@@ -1,12 +1,14 @@
+import { L_BODY } from './lexer-states.js';
+import { closeQuote, OPEN } from './quote.js';
 import type { MysqlScanner } from './scanner.js';
-import { findClose, L_BODY } from './statement-lexer.js';
 
 /** Values lexer states: the tuples after VALUES of an INSERT/REPLACE into a table with rules. */
 export const V_BETWEEN = 0; // between tuples
 const V_FIELD = 1; // at a field's start
 const V_BARE = 2; // inside a field, outside quotes
-export const V_STR = 3; // inside '...' or "..."
-const V_STR_END = 4; // just after a closing quote
+const V_STR = 3; // inside '...' or "..." (quote in s.quote)
+const V_STR_BS = 4; // inside a string, and a backslash ended the previous chunk
+const V_STR_END = 5; // just after a closing quote
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c;
@@ -16,32 +18,36 @@ function isSpace(c: number): boolean {
  * Each tuple `( ... )` is a Row; each top-level comma-separated expression a Field (its bytes from the
  * first to the last non-space byte). Offsets are in row coordinates (i + rowDelta). mysqldump lays
  * tuples out as `VALUES (..),(..);` on one line, mariadb-dump ≥ 10.11 as `VALUES\n(..),\n(..);`.
+ *
+ * The state lives in locals while the loop runs and goes back to the scanner whenever control leaves
+ * (end of chunk, end of statement, a finished tuple); strings are skipped with native searches.
  */
 export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
   const len = chunk.length;
   const row = s.fields;
   let delta = s.isRowOpen ? s.rowDeltaNow : 0;
+  let state = s.vstate;
+  let depth = s.vdepth;
+  let start = s.fieldStart;
+  let last = s.fieldLastEnd;
+  let q = s.quote;
   while (i < len) {
-    const c = chunk[i];
-    switch (s.vstate) {
-      case V_BETWEEN:
+    switch (state) {
+      case V_BETWEEN: {
+        const c = chunk[i];
         if (c === 0x28) {
           s.rowBegin(i);
           delta = 0;
-          s.vstate = V_FIELD;
-          s.vdepth = 0;
+          state = V_FIELD;
+          depth = 0;
           i++;
           continue;
         }
-        if (c === 0x2c || c === 0x20 || c === 0x09 || c === 0x0d) {
+        if (c === 0x2c || c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) {
           i++;
           continue;
         }
-        if (c === 0x0a) {
-          s.markNewline(i);
-          i++;
-          continue;
-        }
+        s.vstate = V_BETWEEN;
         if (c === s.delim0) {
           const dl = s.delim.length;
           if (dl === 1) return s.endStatement(i + 1);
@@ -53,70 +59,113 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
         s.lex = L_BODY;
         s.parenDepth = 0;
         return i;
-      case V_FIELD:
+      }
+      case V_FIELD: {
+        const c = chunk[i];
         if (isSpace(c)) {
-          if (c === 0x0a) s.markNewline(i);
           i++;
           continue;
         }
         if (c === 0x29 && row.count === 0) {
           s.endTuple(i + 1);
+          state = V_BETWEEN;
           i++;
           continue;
         }
-        s.fieldStart = i + delta;
-        s.fieldLastEnd = i + delta;
-        s.vstate = V_BARE;
-        continue;
-      case V_BARE:
-        if (s.vdepth === 0 && (c === 0x2c || c === 0x29)) {
-          row.add(s.fieldStart, s.fieldLastEnd);
-          if (c === 0x2c) s.vstate = V_FIELD;
-          else {
-            s.endTuple(i + 1);
-            delta = 0;
-          }
-          i++;
-          continue;
-        }
+        start = i + delta;
+        last = i + delta;
         if (c === 0x27 || c === 0x22) {
-          s.quote = c;
-          s.vstate = V_STR;
-          i++;
+          // the common field, a whole string: straight to its end and the separator after it
+          q = c;
+          const r = closeQuote(chunk, i + 1, q);
+          if (r < 0) {
+            state = r === OPEN ? V_STR : V_STR_BS;
+            i = len;
+            continue;
+          }
+          last = r + 1 + delta;
+          i = r + 1;
+          const n = i < len ? chunk[i] : -1;
+          if (n === 0x2c) {
+            row.add(start, last);
+            i++;
+            continue;
+          }
+          if (n === 0x29) {
+            row.add(start, last);
+            i++;
+            s.endTuple(i);
+            delta = 0;
+            state = V_BETWEEN;
+            continue;
+          }
+          state = V_STR_END;
           continue;
         }
-        if (c === 0x28) s.vdepth++;
-        else if (c === 0x29) s.vdepth--;
-        if (isSpace(c)) {
-          if (c === 0x0a) s.markNewline(i);
-        } else s.fieldLastEnd = i + 1 + delta;
-        i++;
-        continue;
-      case V_STR: {
-        if (s.strBackslash) {
-          // a backslash ended the previous chunk: this byte is escaped
-          s.strBackslash = false;
-          if (c === 0x0a) s.markNewline(i);
-          i++;
-          continue;
-        }
-        const q = findClose(s, chunk, i, s.quote);
-        if (q < 0) {
-          s.strBackslash = q === -2;
-          return len;
-        }
-        s.fieldLastEnd = q + 1 + delta;
-        s.vstate = V_STR_END;
-        i = q + 1;
+        state = V_BARE;
         continue;
       }
-      case V_STR_END:
-        if (c === s.quote) {
-          s.vstate = V_STR;
+      case V_BARE: {
+        let c = 0;
+        while (i < len) {
+          c = chunk[i];
+          if (c === 0x2c || c === 0x29) {
+            if (depth === 0) break;
+            if (c === 0x29) depth--;
+          } else if (c === 0x27 || c === 0x22) break;
+          else if (c === 0x28) depth++;
+          else if (isSpace(c)) {
+            i++;
+            continue;
+          }
+          last = i + 1 + delta;
           i++;
-        } else s.vstate = V_BARE;
+        }
+        if (i >= len) continue;
+        if (c === 0x27 || c === 0x22) {
+          q = c;
+          state = V_STR;
+          i++;
+          continue;
+        }
+        row.add(start, last);
+        i++;
+        if (c === 0x2c) state = V_FIELD;
+        else {
+          s.endTuple(i);
+          delta = 0;
+          state = V_BETWEEN;
+        }
+        continue;
+      }
+      case V_STR: {
+        const r = closeQuote(chunk, i, q);
+        if (r < 0) {
+          state = r === OPEN ? V_STR : V_STR_BS;
+          i = len;
+          continue;
+        }
+        last = r + 1 + delta;
+        i = r + 1;
+        state = V_STR_END;
+        continue;
+      }
+      case V_STR_BS:
+        i++; // the escaped byte
+        state = V_STR;
+        continue;
+      case V_STR_END:
+        if (chunk[i] === q) {
+          i++; // a doubled quote
+          state = V_STR;
+        } else state = V_BARE;
         continue;
     }
   }
+  s.vstate = state;
+  s.vdepth = depth;
+  s.fieldStart = start;
+  s.fieldLastEnd = last;
+  s.quote = q;
   return i;
 }
