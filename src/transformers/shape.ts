@@ -19,6 +19,31 @@ const slots = new Int32Array(256);
 const digits = new Int32Array(256);
 const radix = new Int32Array(256);
 
+const codes = new Int32Array(256);
+
+/**
+ * The new digit values of the slots whose characters are in codes[0, len): into `digits`, each in
+ * its slot's radix (10 for digits, 26 for letters). A keyed permutation of the whole shape when one
+ * is given and the shape has fewer than UNIQUE_BITS of room; keyed draws otherwise.
+ */
+function replaceDigits(len: number, rngOf: () => Rng, perm: KeyedPermutation | undefined, tweak: number): void {
+  let bits = 0;
+  let shapeKey = 0;
+  for (let j = 0; j < len; j++) {
+    const c = codes[j];
+    if (c <= 57) { radix[j] = 10; digits[j] = c - 48; bits += 3.3219280948873622; }
+    else if (c <= 90) { radix[j] = 26; digits[j] = c - 65; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 1) | 0; }
+    else { radix[j] = 26; digits[j] = c - 97; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 2) | 0; }
+    if (c <= 57) shapeKey = (shapeKey * 3) | 0;
+  }
+  if (perm && bits < UNIQUE_BITS) {
+    perm.permuteDigits(digits, radix, len, (tweak * 7919 + shapeKey) >>> 0);
+  } else {
+    const rng = rngOf();
+    for (let j = 0; j < len; j++) digits[j] = rng.int(radix[j]);
+  }
+}
+
 export function reshape(value: string, opt: ShapeOptions, rngOf: () => Rng, perm?: KeyedPermutation, tweak = 0): string {
   const n = value.length;
   if (n > slots.length) return reshapeDraw(value, opt, rngOf());
@@ -32,21 +57,8 @@ export function reshape(value: string, opt: ShapeOptions, rngOf: () => Rng, perm
   const to = Math.max(from, count - opt.keepLast);
   const len = to - from;
   if (len <= 0) return value;
-  let bits = 0;
-  let shapeKey = 0;
-  for (let j = 0; j < len; j++) {
-    const c = value.charCodeAt(slots[from + j]);
-    if (c <= 57) { radix[j] = 10; digits[j] = c - 48; bits += 3.3219280948873622; }
-    else if (c <= 90) { radix[j] = 26; digits[j] = c - 65; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 1) | 0; }
-    else { radix[j] = 26; digits[j] = c - 97; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 2) | 0; }
-    if (c <= 57) shapeKey = (shapeKey * 3) | 0;
-  }
-  if (perm && bits < UNIQUE_BITS) {
-    perm.permuteDigits(digits, radix, len, (tweak * 7919 + shapeKey) >>> 0);
-  } else {
-    const rng = rngOf();
-    for (let j = 0; j < len; j++) digits[j] = rng.int(radix[j]);
-  }
+  for (let j = 0; j < len; j++) codes[j] = value.charCodeAt(slots[from + j]);
+  replaceDigits(len, rngOf, perm, tweak);
   let out = value.slice(0, slots[from]);
   for (let j = 0; j < len; j++) {
     const i = slots[from + j];
@@ -78,21 +90,8 @@ export function reshapeBytes(src: Uint8Array, s: number, e: number, out: Uint8Ar
   const to = Math.max(from, count - opt.keepLast);
   const len = to - from;
   if (len <= 0) return o + n;
-  let bits = 0;
-  let shapeKey = 0;
-  for (let j = 0; j < len; j++) {
-    const c = src[s + slots[from + j]];
-    if (c <= 57) { radix[j] = 10; digits[j] = c - 48; bits += 3.3219280948873622; }
-    else if (c <= 90) { radix[j] = 26; digits[j] = c - 65; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 1) | 0; }
-    else { radix[j] = 26; digits[j] = c - 97; bits += 4.700439718141092; shapeKey = (shapeKey * 3 + 2) | 0; }
-    if (c <= 57) shapeKey = (shapeKey * 3) | 0;
-  }
-  if (perm && bits < UNIQUE_BITS) {
-    perm.permuteDigits(digits, radix, len, (tweak * 7919 + shapeKey) >>> 0);
-  } else {
-    const rng = rngOf();
-    for (let j = 0; j < len; j++) digits[j] = rng.int(radix[j]);
-  }
+  for (let j = 0; j < len; j++) codes[j] = src[s + slots[from + j]];
+  replaceDigits(len, rngOf, perm, tweak);
   for (let j = 0; j < len; j++) {
     const i = slots[from + j];
     const c = src[s + i];

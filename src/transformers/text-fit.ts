@@ -84,29 +84,25 @@ export const BASE32 = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1
  */
 export function base32(bits: Uint32Array, chars: number): string {
   let out = '';
-  for (let i = 0; i < chars; i++) {
-    const off = i * 5;
-    const w = off >>> 5;
-    const sh = off & 31;
-    let v = bits[w & 3] >>> sh;
-    if (sh > 27) v |= bits[(w + 1) & 3] << (32 - sh);
-    out += BASE32[v & 31];
-  }
+  for (let i = 0; i < chars; i++) out += BASE32[base32Digit(bits, i)];
   return out;
+}
+
+/** The i-th 5-bit digit of the keyed bits (bits 5i..5i+4, crossing words where needed). */
+function base32Digit(bits: Uint32Array, i: number): number {
+  const off = i * 5;
+  const w = off >>> 5;
+  const sh = off & 31;
+  let v = bits[w & 3] >>> sh;
+  if (sh > 27) v |= bits[(w + 1) & 3] << (32 - sh);
+  return v & 31;
 }
 
 const BASE32_CODES = Uint8Array.from(BASE32, (c) => c.charCodeAt(0));
 
 /** base32(bits, chars) as ASCII bytes written into out at n; returns the new end. */
 export function base32Bytes(bits: Uint32Array, chars: number, out: Uint8Array, n: number): number {
-  for (let i = 0; i < chars; i++) {
-    const off = i * 5;
-    const w = off >>> 5;
-    const sh = off & 31;
-    let v = bits[w & 3] >>> sh;
-    if (sh > 27) v |= bits[(w + 1) & 3] << (32 - sh);
-    out[n++] = BASE32_CODES[v & 31];
-  }
+  for (let i = 0; i < chars; i++) out[n++] = BASE32_CODES[base32Digit(bits, i)];
   return n;
 }
 

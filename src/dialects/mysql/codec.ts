@@ -5,19 +5,9 @@ import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, type FieldKind } from './literal.js';
 import { bytesToString } from './charset.js';
-import { writeQuotedUtf8 } from './quoted-writer.js';
+import { writeQuotedBytes, writeQuotedUtf8 } from './quoted-writer.js';
 
 const GEOMETRY = /^(?:geometry|point|linestring|polygon|multipoint|multilinestring|multipolygon|geometrycollection|geomcollection)\b/i;
-
-/** The letter after a backslash for each byte escapeString() escapes (0: none). */
-const ESCAPE_LETTER = new Uint8Array(128);
-ESCAPE_LETTER[0x00] = 0x30; // \0
-ESCAPE_LETTER[0x0a] = 0x6e; // \n
-ESCAPE_LETTER[0x0d] = 0x72; // \r
-ESCAPE_LETTER[0x5c] = 0x5c; // \\
-ESCAPE_LETTER[0x27] = 0x27; // \'
-ESCAPE_LETTER[0x22] = 0x22; // \"
-ESCAPE_LETTER[0x1a] = 0x5a; // \Z
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SQ = 0x27;
@@ -163,21 +153,8 @@ export class MysqlFieldCodec implements FieldCodec {
 
   /** '...' escaped like escapeString() (mysqldump's escapes), for a text field peek() found raw. */
   writeBytes(src: Uint8Array, s: number, e: number, sink: Sink): boolean {
-    const n = e - s;
-    if (n > 4096) return false;
-    const out = sink.reserve(n * 2 + 2);
-    let len = sink.length;
-    out[len++] = SQ;
-    for (let i = s; i < e; i++) {
-      const c = src[i];
-      const esc = c < 0x80 ? ESCAPE_LETTER[c] : 0;
-      if (esc !== 0) {
-        out[len++] = 0x5c;
-        out[len++] = esc;
-      } else out[len++] = c;
-    }
-    out[len++] = SQ;
-    sink.commit(len);
+    if (e - s > 4096) return false;
+    writeQuotedBytes(sink, src, s, e);
     return true;
   }
 

@@ -45,3 +45,21 @@ export function writeQuotedUtf8(sink: Sink, value: string): void {
   out[p++] = 0x27;
   sink.commit(p);
 }
+
+/** The same literal for a value given as its UTF-8 bytes src[s, e) (multi-byte sequences need no escapes). */
+export function writeQuotedBytes(sink: Sink, src: Uint8Array, s: number, e: number): void {
+  const out = sink.reserve(2 * (e - s) + 2);
+  let p = sink.length;
+  out[p++] = 0x27;
+  for (let i = s; i < e; i++) {
+    const c = src[i];
+    const esc = c < 0x80 ? ESCAPE[c] : 0;
+    if (esc === 0) out[p++] = c;
+    else {
+      out[p++] = 0x5c;
+      out[p++] = esc;
+    }
+  }
+  out[p++] = 0x27;
+  sink.commit(p);
+}
