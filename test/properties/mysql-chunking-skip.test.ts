@@ -22,6 +22,8 @@ const value = fc.oneof(
 );
 /** What may sit between the tuples of one INSERT (the mysql client reads comments there too). */
 const gap = fc.constantFrom(',', ',\n', ', ', ",/* ; ' */", ',-- a ; comment \'\n', ',# ; \'\n');
+/** What may sit around a field (whitespace and comments, executable comment markers read as whitespace). */
+const pad = fc.constantFrom('', '', ' ', '\n', "/* ; ' ) */", " -- c ; ' )\n", "#x ; '\n", '/*!50000 */', '/*M!100000 */ ');
 const tuples = (width: number) =>
   fc.array(
     fc.array(value, { minLength: width, maxLength: width }).map((v) => `(${v.join(',')})`),
@@ -38,7 +40,7 @@ const dumpCase = fc
   .record({
     u: fc.array(fc.tuple(tuples(3), fc.array(gap, { minLength: 3, maxLength: 3 })), { minLength: 1, maxLength: 3 }),
     v: fc.array(fc.tuple(tuples(2), fc.array(gap, { minLength: 3, maxLength: 3 })), { maxLength: 2 }),
-    t: fc.array(fc.array(fc.tuple(sq, value), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+    t: fc.array(fc.array(fc.tuple(sq, value, fc.array(pad, { minLength: 4, maxLength: 4 }), gap), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
     order: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
   })
   .map(({ u, v, t, order }): Case => {
@@ -51,10 +53,9 @@ const dumpCase = fc
     }
     for (const [rows, gaps] of v) parts.push({ input: `INSERT INTO \`v\` VALUES\n${join(rows, gaps)};\n`, expected: '' });
     for (const rows of t) {
-      parts.push({
-        input: `INSERT INTO \`t\` VALUES ${rows.map(([a, b]) => `(${a},${b})`).join(',\n')};\n`,
-        expected: `INSERT INTO \`t\` VALUES ${rows.map(([, b]) => `('X',${b})`).join(',\n')};\n`,
-      });
+      const write = (a: (x: string) => string) =>
+        `INSERT INTO \`t\` VALUES ${rows.map(([x, b, p, g], k) => `${k === 0 ? '' : g}(${p[0]}${a(x)}${p[1]},${p[2]}${b}${p[3]})`).join('')};\n`;
+      parts.push({ input: write((x) => x), expected: write(() => "'X'") });
     }
     const shuffled = parts.map((p, k) => ({ p, key: order[k % order.length] * 100 + k })).sort((x, y) => x.key - y.key);
     return {
@@ -87,9 +88,15 @@ describe('MySQL fast paths: statement ends, strings and comments', () => {
     const input = Buffer.from(
       "CREATE TABLE `t` (`a` varchar(50), `b` text);\n" +
         "INSERT INTO `u` VALUES ('a\\\\','\\\\\\'',''''),(\"\\\\\",\"\"\"\",'\\\\'),/* ' ; */('x;)','-- ','#'),-- ' ;\n('\n','`',\"'\");\n" +
-        "INSERT INTO `t` VALUES ('\\\\\\\\','x''y'),('''','\\'\\\\');\n",
+        "INSERT INTO `t` VALUES ('\\\\\\\\','x''y'),('''','\\'\\\\');\n" +
+        "INSERT INTO `t` VALUES (/*!50000 'a' */, -- c ' )\n'b'),# x ' (\n( 'c' /* ' ) */,/*M!100101 -1*/),/**/('d'/* , */,-- \n'e');\n",
     );
-    const expected = input.toString().replace("('\\\\\\\\','x''y'),('''','\\'\\\\')", "('X','x''y'),('X','\\'\\\\')");
+    const expected = input
+      .toString()
+      .replace("('\\\\\\\\','x''y'),('''','\\'\\\\')", "('X','x''y'),('X','\\'\\\\')")
+      .replace("'a'", "'X'")
+      .replace("'c'", "'X'")
+      .replace("'d'", "'X'");
     expect(expected).not.toBe(input.toString());
     for (let cut = 1; cut < input.length; cut++) {
       expect(maskMysql(input, RULES, [cut]).out.toString(), `cut at ${cut}`).toBe(expected);

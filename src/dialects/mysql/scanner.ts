@@ -39,6 +39,7 @@ export class MysqlScanner extends ChunkScanner {
   // values lexer state (values-lexer.ts)
   vstate = V_BETWEEN;
   vdepth = 0;
+  vreturn = V_BETWEEN; // the state a comment in the values returns to
   // Lines are counted lazily: newlines before absolute offset linesAbs are in `line`.
   private linesAbs = 0;
   private linesFrozen = false;
