@@ -3,7 +3,7 @@ import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Pee
 import type { Sink } from '../../core/sink.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
-import { decodeBytes, escapeString, fieldKind, introducer, type FieldKind } from './literal.js';
+import { decodeBytes, escapeString, fieldKind, introducer, unescapeByte, type FieldKind } from './literal.js';
 import { bytesToString } from './charset.js';
 import { writeQuotedBytes, writeQuotedUtf8 } from './quoted-writer.js';
 
@@ -13,6 +13,8 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SQ = 0x27;
 /** Rows up to this size are turned into one string for their ASCII fields (codec.asciiText). */
 const ROW_TEXT_MAX = 1024;
+/** Escaped fields up to this size are unescaped into a kept buffer (codec.escapedText). */
+const SCRATCH_MAX = 1 << 16;
 const BS = 0x5c;
 
 /** Columns whose dumped values are raw bytes, not text in the dump's charset. */
@@ -107,8 +109,8 @@ export class MysqlFieldCodec implements FieldCodec {
   decode(buf: Buffer, start: number, end: number): string | null | undefined {
     this.rawStart = -1; // set again below only for a plain field (a peek() may have set it)
     if (buf[start] === SQ && end - start >= 2 && buf[end - 1] === SQ && this.knownBinary(start) === 0) {
-      const plain = this.plainString(buf, start + 1, end - 1);
-      if (plain !== undefined) return plain;
+      const text = this.quotedText(buf, start + 1, end - 1);
+      if (text !== undefined) return text;
     }
     const kind = fieldKind(buf, start, end);
     if (kind === 'other' || kind === 'default') return undefined;
@@ -159,14 +161,15 @@ export class MysqlFieldCodec implements FieldCodec {
   }
 
   /**
-   * The common field: '...' without escapes or doubled quotes, in a text column. Decoded without a copy;
-   * in a UTF-8 dump its bytes are the value's UTF-8 (rawStart/rawEnd) unless they are not valid UTF-8.
+   * The common field: '...' in a text column, content buf[from, to). Without escapes or doubled quotes
+   * it is decoded without a copy, and in a UTF-8 dump its bytes are the value's UTF-8 (rawStart/rawEnd)
+   * unless they are not valid UTF-8. undefined: not one string (the general path says why).
    */
-  private plainString(buf: Buffer, from: number, to: number): string | undefined {
+  private quotedText(buf: Buffer, from: number, to: number): string | undefined {
     let high = 0;
     for (let k = from; k < to; k++) {
       const c = buf[k];
-      if (c === BS || c === SQ) return undefined;
+      if (c === BS || c === SQ) return this.escapedText(buf, from, to, k);
       high |= c;
     }
     if (high < 0x80) {
@@ -183,6 +186,40 @@ export class MysqlFieldCodec implements FieldCodec {
       this.rawEnd = to;
     }
     return s;
+  }
+
+  /** Unescaped bytes of a '...' field, in a buffer kept for the next one (fields up to 64 KiB). */
+  private scratch = Buffer.allocUnsafe(256);
+
+  /**
+   * Content buf[from, to) of a '...' field whose first backslash or quote is at k, unescaped as
+   * literal.ts does; undefined when a quote ends the string early or a backslash escapes its end.
+   */
+  private escapedText(buf: Buffer, from: number, to: number, k: number): string | undefined {
+    if (to - from > SCRATCH_MAX) return undefined;
+    if (this.scratch.length < to - from) this.scratch = Buffer.allocUnsafe(Math.max(to - from, this.scratch.length * 2));
+    const out = this.scratch;
+    let n = 0;
+    for (let i = from; i < k; i++) out[n++] = buf[i];
+    let i = k;
+    while (i < to) {
+      const c = buf[i];
+      if (c === BS) {
+        if (i + 1 >= to) return undefined;
+        const e = buf[i + 1];
+        if (e === 0x25 || e === 0x5f) out[n++] = BS; // \% and \_ keep their backslash
+        out[n++] = unescapeByte(e);
+        i += 2;
+      } else if (c === SQ) {
+        if (i + 1 >= to || buf[i + 1] !== SQ) return undefined;
+        out[n++] = SQ;
+        i += 2;
+      } else {
+        out[n++] = c;
+        i++;
+      }
+    }
+    return bytesToString(out, this.charset, 0, n);
   }
 
   /** ASCII bytes buf[from, to) of the bound row as a string. */

@@ -110,7 +110,7 @@ function syntax(buf: Uint8Array, start: number, end: number, what: string): Veil
 }
 
 /** The byte a backslash escape stands for; MySQL keeps the backslash of \% and \_ (LIKE patterns). */
-function unescapeByte(c: number): number {
+export function unescapeByte(c: number): number {
   switch (c) {
     case 0x30: return 0x00; // \0
     case 0x62: return 0x08; // \b

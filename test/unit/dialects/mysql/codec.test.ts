@@ -63,6 +63,25 @@ describe('MysqlFieldCodec decode', () => {
     );
   });
 
+  it('reads any quoted field of a text column like the literal decoder, escapes, doubled quotes and errors alike', () => {
+    const body = fc.array(fc.constantFrom(0x5c, 0x27, 0x25, 0x5f, 0x6e, 0x30, 0x5a, 0x61, 0xc3, 0xa9, 0x22), { maxLength: 30 }).map((a) => Buffer.from(a));
+    const outcome = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (e) {
+        return (e as { code?: string }).code ?? String(e);
+      }
+    };
+    fc.assert(
+      fc.property(body, fc.constantFrom<MysqlCharset>('utf8', 'latin1'), (content, charset) => {
+        const field = Buffer.concat([Buffer.from("'"), content, Buffer.from("'")]);
+        const { codec, buf, start, end } = bound(field, TEXT, charset);
+        expect(outcome(() => codec.decode(buf, start, end))).toEqual(outcome(() => decode(field, 0, field.length, undefined, charset)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads escaped, binary and unknown-column fields without pointing at their bytes', () => {
     const esc = bound(Buffer.from("'it\\'s'"), TEXT);
     expect(esc.codec.decode(esc.buf, esc.start, esc.end)).toBe("it's");
