@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostics.js';
 import type { Dialect, Scanner } from './dialects/dialect.js';
 import { detectDialect, SNIFF_BYTES } from './dialects/detect.js';
 import { dialectFor } from './dialects/registry.js';
+import { checkDumpContext } from './dialects/dump-context.js';
 import { VeilError } from './errors.js';
 import type { DialectName } from './model.js';
 import { Planner } from './rules/plan.js';
@@ -25,6 +26,16 @@ export interface MaskOptions {
   schema?: Buffer;
   /** Force the dialect instead of sniffing the first bytes. */
   dialect?: DialectName;
+  /**
+   * MySQL/MariaDB: the database unqualified table names belong to until the dump's first `USE` (for a
+   * dump that has none, e.g. `mysqldump --compact` of one database). A VeilError on a PostgreSQL dump.
+   */
+  database?: string;
+  /**
+   * MySQL/MariaDB: the dump's character set (utf8mb4, utf8mb3, utf8, latin1, ascii, binary) until a
+   * `SET NAMES` in it says otherwise. Default: utf8mb4. A VeilError on a PostgreSQL dump.
+   */
+  charset?: string;
   /** Largest Row held in memory (bytes). Default 256 MiB. */
   fieldCap?: number;
   /** Rules that match nothing in the dump: a warning (the API's default) or an error (the CLI's). */
@@ -82,6 +93,7 @@ export class Masker {
   private readonly profiler: Profiler;
 
   constructor(private readonly options: MaskOptions, emit: (chunk: Buffer) => void) {
+    checkDumpContext(options, options.dialect);
     this.sink = options.dryRun ? new NullSink() : new Sink(emit);
     this.policy = new Policy(options.rules, {
       unusedRules: options.unusedRules ?? 'warn',
@@ -142,6 +154,7 @@ export class Masker {
     const name = this.options.dialect ?? detectDialect(head);
     const dialect = dialectFor(name);
     if (!dialect) throw new VeilError('DUMP_UNKNOWN_FORMAT', `the ${name} dialect is not supported yet`, {});
+    checkDumpContext(this.options, name);
     this.dialect = name;
     const planner = new Planner(this.options.rules, this.keyring, name, {
       dryRun: this.options.dryRun,
@@ -155,6 +168,8 @@ export class Masker {
       planner: this.planner,
       fieldCap: this.options.fieldCap ?? DEFAULT_FIELD_CAP,
       diagnostics: this.diagnostics,
+      database: this.options.database,
+      charset: this.options.charset,
     });
     // feed the sniffed chunks as they came, so chunk boundaries stay the caller's
     for (const c of chunks) this.scanner.feed(c);
@@ -168,6 +183,8 @@ export class Masker {
       planner: this.planner!,
       fieldCap: this.options.fieldCap ?? DEFAULT_FIELD_CAP,
       diagnostics: this.diagnostics,
+      database: this.options.database,
+      charset: this.options.charset,
     });
     for (let i = 0; i < schema.length; i += 1 << 20) scanner.feed(schema.subarray(i, Math.min(schema.length, i + (1 << 20))));
     scanner.end();

@@ -11,6 +11,10 @@ export interface ScanEnv {
   /** Largest Row (and statement head) held in memory, in bytes; beyond it: DUMP_FIELD_TOO_LARGE. */
   fieldCap: number;
   diagnostics: Diagnostic[];
+  /** MySQL: the database of unqualified table names until the dump's first USE (`--database`). */
+  database?: string;
+  /** MySQL: the dump's character set until a SET NAMES in it says otherwise (`--charset`). */
+  charset?: string;
 }
 
 /** A pure, chunk-fed state machine: no streams, files or process access. */

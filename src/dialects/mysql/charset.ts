@@ -11,6 +11,14 @@
 
 export type MysqlCharset = 'utf8' | 'latin1' | 'ascii' | 'binary';
 
+/** The charset names a user may give for a dump that does not say its own (`--charset`). */
+export const CHARSET_NAMES = ['utf8mb4', 'utf8mb3', 'utf8', 'latin1', 'ascii', 'binary'] as const;
+
+/** Is `name` one of CHARSET_NAMES (any case)? */
+export function isCharsetName(name: string): boolean {
+  return (CHARSET_NAMES as readonly string[]).includes(name.toLowerCase());
+}
+
 /** Map a MySQL charset or collation name (`utf8mb4`, `utf8mb3_general_ci`, `latin1`) to a supported charset. */
 export function charsetFromName(name: string): MysqlCharset | undefined {
   const n = name.trim().toLowerCase().replace(/^['"`]|['"`]$/g, '');

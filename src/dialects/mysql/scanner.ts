@@ -44,7 +44,7 @@ export class MysqlScanner extends ChunkScanner {
   private linesAbs = 0;
   private linesFrozen = false;
 
-  readonly session = new MysqlSession();
+  readonly session: MysqlSession;
   private sawHeader = false;
   private sawFooter = false;
   private assumedNoted = false;
@@ -54,6 +54,7 @@ export class MysqlScanner extends ChunkScanner {
 
   constructor(env: ScanEnv) {
     super(env);
+    this.session = new MysqlSession(env.database, env.charset);
   }
 
   protected step(chunk: Buffer, i: number): number {

@@ -15,6 +15,16 @@ export class MysqlSession {
   headerDatabase: string | undefined;
   private readonly vars = new Map<string, string>();
 
+  /**
+   * `database` and `charset` stand for what the restoring session has before the dump says otherwise
+   * (`--database`, `--charset`): the database of unqualified names until a USE, character_set_client
+   * until a SET NAMES. A given database also wins over the dump header's.
+   */
+  constructor(database?: string, charset?: string) {
+    this.database = database;
+    this.clientName = charset;
+  }
+
   /** The charset of statement text and literals now; undefined when unsupported. */
   charset(): MysqlCharset | undefined {
     return this.clientName === undefined ? 'utf8' : charsetFromName(this.clientName);
