@@ -18,6 +18,10 @@ export interface CheckCommand {
   dialect?: DialectName;
   /** A schema-only dump read before the dump. */
   schema?: string;
+  /** MySQL: the database of unqualified table names until the first USE. */
+  database?: string;
+  /** MySQL: the dump's character set until a SET NAMES. */
+  charset?: string;
   strict?: boolean;
   json: boolean;
   allowUnusedRules?: boolean;
@@ -101,7 +105,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     const t0 = process.hrtime.bigint();
     const summary = await readDump(
       input,
-      { rules, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), unusedRules: cmd.allowUnusedRules ? 'warn' : 'error', strict, sampleRows: cmd.sampleRows, collectViolations: true },
+      { rules, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, unusedRules: cmd.allowUnusedRules ? 'warn' : 'error', strict, sampleRows: cmd.sampleRows, collectViolations: true },
       cmd.progress,
       cmd.quiet,
     );

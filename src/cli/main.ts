@@ -5,6 +5,7 @@ import { runScan } from './scan-command.js';
 import { runTransformers } from './transformers-command.js';
 import { EXIT } from './report.js';
 import { baselineWasm } from './memory.js';
+import { CHARSET_NAMES } from '../dialects/mysql/charset.js';
 
 const EXAMPLES: [string, string][] = [
   ['pg_dump prod | $0 rules.json > safe.sql', 'mask a PostgreSQL dump in a pipe'],
@@ -17,6 +18,15 @@ const EXAMPLES: [string, string][] = [
 ];
 
 class UsageError extends Error {}
+
+const DATABASE_OPTION = {
+  type: 'string',
+  describe: 'MySQL/MariaDB: the database of unqualified table names until the dump\'s first USE (a --compact or one-database dump without USE), so rules keyed db.table match',
+} as const;
+const CHARSET_OPTION = {
+  type: 'string',
+  describe: `MySQL/MariaDB: the dump's character set until a SET NAMES in it (default utf8mb4): ${CHARSET_NAMES.join(', ')}`,
+} as const;
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -37,6 +47,8 @@ export async function main(args: string[]): Promise<number> {
           .option('secret-file', { type: 'string', describe: 'read the secret from this file (else VEIL_SECRET)' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
           .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
+          .option('database', DATABASE_OPTION)
+          .option('charset', CHARSET_OPTION)
           .option('max-field-size', { type: 'number', default: 256, describe: 'largest row held in memory, in MiB' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print only errors on stderr' })
           .option('report', { type: 'string', describe: 'write a JSON run report (bytes, MB/s, peak RSS, rows and values masked per table, rules hit and unused, coverage, warnings)' })
@@ -54,6 +66,8 @@ export async function main(args: string[]): Promise<number> {
           secretFile: argv['secret-file'],
           dialect: argv.dialect,
           schema: argv.schema,
+          database: argv.database,
+          charset: argv.charset,
           maxFieldMiB: argv['max-field-size'],
           quiet: argv.quiet,
           report: argv.report,
@@ -78,6 +92,8 @@ export async function main(args: string[]): Promise<number> {
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing are warnings, not errors' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
           .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
+          .option('database', DATABASE_OPTION)
+          .option('charset', CHARSET_OPTION)
           .option('sample-rows', { type: 'number', default: 200, describe: 'rows per table whose uncovered columns are checked for personal data by their values' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no warnings on stderr' }),
@@ -87,6 +103,8 @@ export async function main(args: string[]): Promise<number> {
           input: argv.input,
           dialect: argv.dialect,
           schema: argv.schema,
+          database: argv.database,
+          charset: argv.charset,
           strict: argv.strict,
           json: argv.json,
           allowUnusedRules: argv['allow-unused-rules'],
@@ -108,6 +126,8 @@ export async function main(args: string[]): Promise<number> {
           .option('report', { type: 'string', describe: 'write the suggestions with their reasons as JSON' })
           .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
           .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
+          .option('database', DATABASE_OPTION)
+          .option('charset', CHARSET_OPTION)
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print nothing on stderr but errors' }),
       async (argv) => {
@@ -116,6 +136,8 @@ export async function main(args: string[]): Promise<number> {
           output: argv.output,
           dialect: argv.dialect,
           schema: argv.schema,
+          database: argv.database,
+          charset: argv.charset,
           sampleRows: argv['sample-rows'],
           report: argv.report,
           progress: argv.progress,

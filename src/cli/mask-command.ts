@@ -22,6 +22,10 @@ export interface MaskCommand {
   dialect?: DialectName;
   /** A schema-only dump read before the dump. */
   schema?: string;
+  /** MySQL: the database of unqualified table names until the first USE. */
+  database?: string;
+  /** MySQL: the dump's character set until a SET NAMES. */
+  charset?: string;
   maxFieldMiB: number;
   quiet: boolean;
   report?: string;
@@ -60,6 +64,8 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       secret,
       dialect: cmd.dialect,
       schema: readSchemaFile(cmd.schema),
+      database: cmd.database,
+      charset: cmd.charset,
       fieldCap: Math.floor(cmd.maxFieldMiB * 1024 * 1024),
       unusedRules: cmd.allowUnusedRules ? 'warn' : 'error',
       strict: cmd.strict === true || rules.strict,

@@ -15,6 +15,10 @@ export interface ScanCommand {
   dialect?: DialectName;
   /** A schema-only dump read before the dump. */
   schema?: string;
+  /** MySQL: the database of unqualified table names until the first USE. */
+  database?: string;
+  /** MySQL: the dump's character set until a SET NAMES. */
+  charset?: string;
   sampleRows: number;
   report?: string;
   progress?: boolean;
@@ -39,7 +43,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
   try {
     const input = await openDump(cmd.input);
     const t0 = process.hrtime.bigint();
-    const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
+    const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
     const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c));
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
