@@ -14,6 +14,8 @@ import { loadLocales } from './seed/faker.js';
 import { Policy } from './policy/policy.js';
 import type { TableCoverage } from './policy/coverage.js';
 import { Profiler } from './scan/profiler.js';
+import { OrderedOutput } from './parallel/ordered-output.js';
+import { ParallelSink } from './parallel/parallel-sink.js';
 
 export interface MaskOptions {
   rules: RuleSet;
@@ -50,7 +52,19 @@ export interface MaskOptions {
   sampleAll?: boolean;
   /** Collect policy violations in the summary instead of throwing them (`check`). */
   collectViolations?: boolean;
+  /**
+   * Worker threads that mask ruled rows beside the scanning thread (0, the API's default: none).
+   * Output is byte-identical whatever the number. Use finish() (or MaskStream) to end such a run.
+   */
+  threads?: number;
+  /** Bytes of ruled rows masked in the scanning thread before the workers start (default 4 MB). */
+  parallelAfter?: number;
 }
+
+export const DEFAULT_PARALLEL_AFTER = 4 * 1024 * 1024;
+/** Batches in flight (and bytes queued behind them) before feed() callers are asked to wait. */
+const MAX_PENDING_PER_THREAD = 3;
+const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
 
 export const DEFAULT_SAMPLE_ROWS = 100;
 
@@ -83,6 +97,8 @@ export class Masker {
   private scanner: Scanner | undefined;
   private planner: Planner | undefined;
   private readonly sink: Sink;
+  /** With worker threads: the output in order while batches are being masked. */
+  private readonly output: OrderedOutput | undefined;
   private readonly pending: Buffer[] = [];
   private pendingLen = 0;
   private bytesIn = 0;
@@ -94,7 +110,21 @@ export class Masker {
 
   constructor(private readonly options: MaskOptions, emit: (chunk: Buffer) => void) {
     checkDumpContext(options, options.dialect);
-    this.sink = options.dryRun ? new NullSink() : new Sink(emit);
+    const threads = Math.max(0, Math.floor(options.threads ?? 0));
+    if (options.dryRun) this.sink = new NullSink();
+    else if (threads > 0 && options.rules.source !== undefined) {
+      this.output = new OrderedOutput(emit);
+      this.sink = new ParallelSink(this.output, {
+        threads,
+        after: options.parallelAfter ?? DEFAULT_PARALLEL_AFTER,
+        init: () => ({
+          rules: options.rules.source,
+          master: this.keyring.exportMaster(),
+          dialect: this.dialect!,
+          locales: [...localesOf(options.rules)],
+        }),
+      });
+    } else this.sink = new Sink(emit);
     this.policy = new Policy(options.rules, {
       unusedRules: options.unusedRules ?? 'warn',
       strict: options.strict ?? options.rules.strict,
@@ -119,6 +149,7 @@ export class Masker {
   }
 
   feed(chunk: Buffer): void {
+    if (this.output?.failure !== undefined) throw this.output.failure;
     this.bytesIn += chunk.length;
     if (this.scanner) {
       this.scanner.feed(chunk);
@@ -129,10 +160,69 @@ export class Masker {
     if (this.pendingLen >= SNIFF_BYTES || this.options.dialect !== undefined) this.start();
   }
 
+  /** End a run without worker threads (see finish()). */
   end(): MaskSummary {
+    if (this.output) throw new Error('a Masker with worker threads ends with finish()');
     if (!this.scanner) this.start();
     this.scanner!.end();
     return this.summary();
+  }
+
+  /**
+   * With worker threads, feed() may return before the bytes it was given are masked: when this is
+   * a promise, wait for it before the next feed() (it resolves when few enough batches are in flight).
+   */
+  backpressure(): Promise<void> | undefined {
+    const out = this.output;
+    if (!out) return undefined;
+    const limit = MAX_PENDING_PER_THREAD * Math.max(1, this.options.threads ?? 1);
+    const free = (): boolean => out.failure !== undefined || (out.pending < limit && out.queuedBytes < MAX_QUEUED_BYTES);
+    return free() ? undefined : out.until(free);
+  }
+
+  /** End the run: the last bytes, every batch masked and written, then the summary. */
+  async finish(): Promise<MaskSummary> {
+    if (!this.output) return this.end();
+    if (this.output.failure === undefined) {
+      try {
+        if (!this.scanner) this.start();
+        this.scanner!.end();
+      } catch (e) {
+        throw await this.failure(e);
+      }
+    }
+    try {
+      await this.output.idle();
+      if (this.output.failure !== undefined) throw this.output.failure;
+      return this.summary();
+    } finally {
+      await this.close();
+    }
+  }
+
+  /**
+   * The error a run that stopped on `e` reports: a Row handed to a worker earlier in the dump may
+   * have failed first, and that is the error a single-threaded run would have stopped on. (Rows not
+   * sent to a worker yet are not masked: the output stops here anyway.)
+   */
+  async failure(e: unknown): Promise<unknown> {
+    if (!this.output) return e;
+    try {
+      await this.output.idle();
+      return this.output.failure ?? e;
+    } finally {
+      await this.close();
+    }
+  }
+
+  /** Worker threads this run started (0 when it masked everything in this thread). */
+  get threadsStarted(): number {
+    return this.sink instanceof ParallelSink && this.sink.started ? (this.options.threads ?? 0) : 0;
+  }
+
+  /** Stop the worker threads (idempotent). */
+  async close(): Promise<void> {
+    if (this.sink instanceof ParallelSink) await this.sink.close();
   }
 
   /** Where the scanner is (for progress and error context). */

@@ -1,7 +1,10 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { Masker, type MaskOptions, type MaskSummary } from './mask.js';
 
-/** A Node Transform over the Masker: bytes of a dump in, masked bytes out. */
+/**
+ * A Node Transform over the Masker: bytes of a dump in, masked bytes out. With worker threads
+ * (options.threads), it waits while too many batches are in flight, and ends when all are written.
+ */
 export class MaskStream extends Transform {
   private readonly masker: Masker;
   private ready: Promise<void> | undefined;
@@ -17,32 +20,41 @@ export class MaskStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.ready ??= Masker.prepare(this.options.rules);
-    this.ready.then(
-      () => {
-        try {
-          this.masker.feed(chunk);
-          cb();
-        } catch (e) {
-          cb(e as Error);
-        }
-      },
-      (e) => cb(e as Error),
+    this.prepared().then(() => {
+      this.masker.feed(chunk);
+      return this.masker.backpressure();
+    }).then(
+      () => cb(),
+      (e) => this.fail(e, cb),
     );
   }
 
   override _flush(cb: TransformCallback): void {
-    this.ready ??= Masker.prepare(this.options.rules);
-    this.ready.then(
-      () => {
-        try {
-          this.summary = this.masker.end();
-          cb();
-        } catch (e) {
-          cb(e as Error);
-        }
+    this.prepared().then(() => this.masker.finish()).then(
+      (summary) => {
+        this.summary = summary;
+        cb();
       },
-      (e) => cb(e as Error),
+      (e) => this.fail(e, cb),
+    );
+  }
+
+  override _destroy(error: Error | null, cb: (error?: Error | null) => void): void {
+    this.masker.close().then(
+      () => cb(error),
+      () => cb(error),
+    );
+  }
+
+  private prepared(): Promise<void> {
+    this.ready ??= Masker.prepare(this.options.rules);
+    return this.ready;
+  }
+
+  private fail(e: unknown, cb: TransformCallback): void {
+    this.masker.failure(e).then(
+      (first) => cb(first as Error),
+      () => cb(e as Error),
     );
   }
 }

@@ -56,7 +56,8 @@ export async function main(args: string[]): Promise<number> {
           .option('strict', { type: 'boolean', describe: 'columns without a rule are errors unless marked "keep" (also "strict": true in the rules)' })
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing in the dump are warnings, not errors (a rules file shared by several databases)' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only when stderr is a terminal); --no-progress to turn it off' })
-          .option('sample-rows', { type: 'number', default: 100, describe: 'rows per table whose uncovered columns are checked for personal data by their values (0: names only)' }),
+          .option('sample-rows', { type: 'number', default: 100, describe: 'rows per table whose uncovered columns are checked for personal data by their values (0: names only)' })
+          .option('threads', { type: 'number', describe: 'worker threads that mask rows beside the thread reading the dump (default: CPUs - 1, at most 4; 0: none). The output is the same for any number' }),
       async (argv) => {
         code = await runMask({
           rules: argv.rules as string,
@@ -76,6 +77,7 @@ export async function main(args: string[]): Promise<number> {
           allowUnusedRules: argv['allow-unused-rules'],
           progress: argv.progress,
           sampleRows: argv['sample-rows'],
+          threads: argv.threads,
           showHelp: () => parser.showHelp('error'),
         });
       },

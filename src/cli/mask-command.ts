@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { VeilError } from '../errors.js';
@@ -34,7 +35,14 @@ export interface MaskCommand {
   allowUnusedRules?: boolean;
   progress?: boolean;
   sampleRows: number;
+  /** Worker threads; undefined: defaultThreads(). */
+  threads?: number;
   showHelp(): void;
+}
+
+/** One core reads and writes the dump; the others (up to 4) mask. */
+export function defaultThreads(): number {
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
 }
 
 export async function runMask(cmd: MaskCommand): Promise<number> {
@@ -56,6 +64,9 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     if (!Number.isFinite(cmd.maxFieldMiB) || cmd.maxFieldMiB <= 0) {
       throw new VeilError('CLI_USAGE', '--max-field-size must be a positive number of MiB', {});
     }
+    if (cmd.threads !== undefined && !(Number.isInteger(cmd.threads) && cmd.threads >= 0 && cmd.threads <= 64)) {
+      throw new VeilError('CLI_USAGE', '--threads must be a whole number from 0 to 64', {});
+    }
     const compress = outputCompression(cmd.output);
     const input = await openDump(cmd.input);
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
@@ -70,6 +81,7 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       unusedRules: cmd.allowUnusedRules ? 'warn' : 'error',
       strict: cmd.strict === true || rules.strict,
       sampleRows: cmd.sampleRows,
+      threads: cmd.threads ?? defaultThreads(),
     });
     const written = new ByteCounter();
     const tail: (Transform | Writable)[] = compress ? [compress(), written] : [written];

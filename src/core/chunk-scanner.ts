@@ -2,6 +2,7 @@ import type { ScanEnv, Scanner } from '../dialects/dialect.js';
 import { VeilError, visible, type Position, type VeilErrorCode, type VeilErrorDetails } from '../errors.js';
 import type { TablePlan } from '../rules/table-plan.js';
 import type { FieldCodec } from './row.js';
+import type { RowSite } from './sink.js';
 import { RowFields } from './row.js';
 
 /**
@@ -18,7 +19,7 @@ import { RowFields } from './row.js';
  * - Row carry: a ruled Row that crosses chunks is gathered into parts and assembled once, when it
  *   ends; offsets inside it are recorded as i + rowDelta. Never a re-join per chunk.
  */
-export abstract class ChunkScanner implements Scanner {
+export abstract class ChunkScanner implements Scanner, RowSite {
   protected chunk: Buffer = Buffer.alloc(0);
   protected chunkOffset = 0;
   protected passStart = 0;
@@ -252,7 +253,7 @@ export abstract class ChunkScanner implements Scanner {
       return;
     }
     try {
-      this.plan.writeRow(this.row, codec, this.env.sink);
+      this.env.sink.writeRow(this.plan, this.row, codec, this);
     } catch (e) {
       // a value a transformer rejected (invalid JSON, an expression): say where in the dump
       if (e instanceof VeilError && !e.details.position) {
@@ -279,6 +280,14 @@ export abstract class ChunkScanner implements Scanner {
   protected newline(i: number): void {
     this.line++;
     this.lineStartAbs = this.chunkOffset + i + 1;
+  }
+
+  /** RowSite: where the Row being emitted is, as emitRow's errors name it (see ParallelSink). */
+  markRow(out: Float64Array, k: number): void {
+    const offset = this.chunkOffset + Math.min(this.passStart, this.chunk.length);
+    out[k] = offset;
+    out[k + 1] = this.line;
+    out[k + 2] = Math.max(1, offset - this.lineStartAbs + 1);
   }
 
   positionAt(i: number): Position {

@@ -1,3 +1,4 @@
+import type { ColumnInfo } from '../model.js';
 import type { Sink } from './sink.js';
 
 /**
@@ -66,6 +67,24 @@ export interface FieldCodec {
   writeBytes?(src: Uint8Array, s: number, e: number, sink: Sink, buf: Buffer, start: number, end: number): boolean;
   /** Optional fused encode-and-write (escaping straight into the sink's buffer). */
   write?(value: string | null, sink: Sink, buf: Buffer, start: number, end: number): void;
+  /** Per-row context some codecs need (MySQL: which columns are binary), before decode/peek. */
+  bind?(row: RowFields, columns: ColumnInfo[], ruled: number[]): void;
+  /**
+   * For worker threads (src/parallel): the codec's state as plain data, and a cheap key that changes
+   * whenever that state does (a SET client_encoding, SET NAMES).
+   */
+  spec?(): CodecSpec;
+  specKey?(): string;
+}
+
+/** A codec's kind and state, enough to rebuild it in a worker thread (src/parallel/codecs.ts). */
+export interface CodecSpec {
+  kind: 'pg-copy' | 'pg-literal' | 'mysql';
+  encoding: BufferEncoding;
+  /** pg-literal: standard_conforming_strings. */
+  standardStrings?: boolean;
+  /** mysql: the dump's charset (character_set_client). */
+  charset?: string;
 }
 
 export const PEEK_NULL = 0;

@@ -2,17 +2,31 @@
  * Sink: gathers output into large buffers (measured: many small writes run at a third of the speed of
  * 64 KiB+ buffers). Untouched input is pushed as slices; large slices are handed on without copying.
  */
+import type { TablePlan } from '../rules/table-plan.js';
+import type { FieldCodec, RowFields } from './row.js';
+
 const DEFAULT_SIZE = 256 * 1024;
 const DIRECT = 32 * 1024;
 
+/** Where a Row sits in the dump, for errors raised after the scanner moved on (worker threads). */
+export interface RowSite {
+  /** Write the Row's offset, line and column at out[k], out[k + 1], out[k + 2]. */
+  markRow(out: Float64Array, k: number): void;
+}
+
 export class Sink {
-  private buf: Buffer;
-  private len = 0;
+  protected buf: Buffer;
+  protected len = 0;
   /** Bytes written so far. */
   bytes = 0;
 
-  constructor(private readonly emit: (chunk: Buffer) => void, private readonly size = DEFAULT_SIZE) {
+  constructor(protected readonly emit: (chunk: Buffer) => void, protected readonly size = DEFAULT_SIZE) {
     this.buf = Buffer.allocUnsafe(size);
+  }
+
+  /** Write a ruled Row through its plan (a ParallelSink may hand it to a worker thread instead). */
+  writeRow(plan: TablePlan, row: RowFields, codec: FieldCodec, _site: RowSite): void {
+    plan.writeRow(row, codec, this);
   }
 
   /** Append src[start, end). The slice must stay unchanged after the call (input chunks do). */

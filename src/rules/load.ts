@@ -71,7 +71,7 @@ export function validateRules(json: unknown): RuleSet {
       path: issues[0].path,
     });
   }
-  return { tables, strict };
+  return { tables, strict, source: json };
 }
 
 type Bad = (path: string, message: string, hint?: string) => void;

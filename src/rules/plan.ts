@@ -237,7 +237,7 @@ export class Planner {
         const column = this.keys.bindingInfo(table, info, rule);
         this.keys.recordMasked(table, rule, column);
         const bound: BoundRule = bindRule(rule, column, { keyring: this.keyring, dialect: this.dialect, table });
-        planCols.push({ index, name: info.name, bound, maxLength: info.type?.maxLength, masked: 0 });
+        planCols.push({ index, name: info.name, bound, info: column, maxLength: info.type?.maxLength, masked: 0 });
       });
     }
     const sampler = infos ? this.samplerFor(table, key, infos, (c) => truncate || columns.has(c)) : undefined;

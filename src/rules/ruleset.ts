@@ -22,6 +22,8 @@ export interface TableRules {
 export interface RuleSet {
   tables: Map<string, TableRules>;
   strict: boolean;
+  /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
+  source?: unknown;
 }
 
 /** Which rules fired, for the unused-rule report. */

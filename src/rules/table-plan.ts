@@ -10,6 +10,8 @@ export interface PlanColumn {
   index: number;
   name: string;
   bound: BoundRule;
+  /** The column as the rule was bound to it (worker threads bind the same rule to the same info). */
+  info?: ColumnInfo;
   maxLength?: number;
   /** Values this column masked so far. */
   masked: number;

@@ -15,10 +15,19 @@ export class Keyring {
   /** The single Rng every transformer draws from; re-seeded per value. */
   readonly rng = new Rng();
 
-  constructor(secret: string | Uint8Array) {
+  constructor(secret: string | Uint8Array | { master: Uint32Array }) {
+    if (typeof secret === 'object' && 'master' in secret) {
+      this.master = Uint32Array.from(secret.master);
+      return;
+    }
     const mac = createHmac('sha256', typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret);
     mac.update('veil-stream/v1');
     this.master = sipKeyFromBytes(mac.digest());
+  }
+
+  /** The derived master key (not the secret), for worker threads that must make the same fakes. */
+  exportMaster(): Uint32Array {
+    return Uint32Array.from(this.master);
   }
 
   /** A keyring with a random per-run secret (consistent within the run only). */

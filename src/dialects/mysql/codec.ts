@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
+import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
@@ -40,6 +40,14 @@ export class MysqlFieldCodec implements FieldCodec {
   private ruled: number[] = [];
   /** Per column of `columns`: 1 binary, 0 text, -1 unknown (no DDL). */
   private binary: Int8Array = new Int8Array(0);
+
+  specKey(): string {
+    return this.charset;
+  }
+
+  spec(): CodecSpec {
+    return { kind: 'mysql', encoding: this.encoding, charset: this.charset };
+  }
 
   setCharset(charset: MysqlCharset): void {
     this.charset = charset;

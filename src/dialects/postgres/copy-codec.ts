@@ -1,4 +1,4 @@
-import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Peek } from '../../core/row.js';
+import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
 import { decodeText } from '../../core/text.js';
 
@@ -8,6 +8,14 @@ export class CopyTextCodec implements FieldCodec {
   rawEnd = -1;
 
   constructor(readonly encoding: BufferEncoding) {}
+
+  specKey(): string {
+    return this.encoding;
+  }
+
+  spec(): CodecSpec {
+    return { kind: 'pg-copy', encoding: this.encoding };
+  }
 
   decode(buf: Buffer, start: number, end: number): string | null {
     this.rawStart = -1;

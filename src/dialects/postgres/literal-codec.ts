@@ -1,4 +1,4 @@
-import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type Peek } from '../../core/row.js';
+import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
 import { decodeText } from '../../core/text.js';
 
@@ -14,6 +14,14 @@ export class PgLiteralCodec implements FieldCodec {
   standardStrings = true;
 
   constructor(readonly encoding: BufferEncoding) {}
+
+  specKey(): string {
+    return this.standardStrings ? this.encoding : `${this.encoding}/escapes`;
+  }
+
+  spec(): CodecSpec {
+    return { kind: 'pg-literal', encoding: this.encoding, standardStrings: this.standardStrings };
+  }
 
   rawStart = -1;
   rawEnd = -1;

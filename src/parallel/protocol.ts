@@ -1,0 +1,55 @@
+import type { CodecSpec } from '../core/row.js';
+import type { ColumnInfo, DialectName, TableRef } from '../model.js';
+
+/**
+ * Messages between the main thread and the masking workers (src/parallel).
+ *
+ * A batch is a copy of output bytes in which some Rows are still unmasked: `buf[0, len)` is the
+ * output as it will be written, except that each Row listed in `rows` is to be rewritten by its
+ * plan. `rows` holds, per Row, ROW_HEAD ints then 2 ints per field:
+ *   [planId, codecId, rowStart, rowEnd, fieldCount, start0, end0, start1, end1, ...]
+ * (offsets into buf). Rows are in output order and do not overlap.
+ */
+export const ROW_HEAD = 5;
+
+/** What a worker needs at start: the same rules, key and dialect as the main thread. */
+export interface WorkerInit {
+  /** The rules JSON (RuleSet.source); the worker validates it again. */
+  rules: unknown;
+  /** The keyring's derived master key (Keyring.exportMaster). */
+  master: Uint32Array;
+  dialect: DialectName;
+  /** faker locales the rules use. */
+  locales: string[];
+}
+
+/** A TablePlan as plain data: the worker binds each rule (found by its JSON path) to the same column. */
+export interface PlanSpec {
+  table: TableRef;
+  columns: ColumnInfo[];
+  ruled: { index: number; name: string; path: string; info: ColumnInfo; maxLength?: number }[];
+}
+
+export type ToWorker =
+  | { type: 'plan'; id: number; spec: PlanSpec }
+  | { type: 'codec'; id: number; spec: CodecSpec }
+  | { type: 'batch'; id: number; buf: ArrayBuffer; len: number; rows: Int32Array; rowCount: number };
+
+/** A VeilError as plain data (code, message, details), and the index of the Row that raised it. */
+export interface WorkerError {
+  row: number;
+  code?: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type FromWorker =
+  | {
+      type: 'done';
+      id: number;
+      out: ArrayBuffer;
+      len: number;
+      /** Values masked: triples [planId, ruled column position, count]. */
+      counts: number[];
+    }
+  | { type: 'failed'; id: number; error: WorkerError };

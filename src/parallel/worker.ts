@@ -1,0 +1,36 @@
+/**
+ * The masking worker thread's entry: builds a BatchMasker from workerData (WorkerInit) and answers
+ * each batch with its output (transferred, not copied) or the failed Row's error.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadLocales } from '../seed/faker.js';
+import { BatchError, BatchMasker } from './batch-masker.js';
+import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+await loadLocales(new Set(init.locales));
+const masker = new BatchMasker(init);
+
+port.on('message', (m: ToWorker) => {
+  switch (m.type) {
+    case 'plan':
+      masker.definePlan(m.id, m.spec);
+      return;
+    case 'codec':
+      masker.defineCodec(m.id, m.spec);
+      return;
+    case 'batch': {
+      let reply: FromWorker;
+      try {
+        const { out, counts } = masker.run(Buffer.from(m.buf, 0, m.len), m.len, m.rows, m.rowCount);
+        reply = { type: 'done', id: m.id, out: out.buffer as ArrayBuffer, len: out.length, counts };
+        port.postMessage(reply, [reply.out]);
+      } catch (e) {
+        const error = e instanceof BatchError ? e.error : { row: -1, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+        reply = { type: 'failed', id: m.id, error };
+        port.postMessage(reply);
+      }
+    }
+  }
+});

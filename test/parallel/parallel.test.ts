@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Masker } from '../../src/mask.js';
+import { validateRules } from '../../src/rules/load.js';
+import { generated } from '../cli/helpers.js';
+import { TRICKY_DUMP, TRICKY_RULES } from '../helpers/pg-dumps.js';
+import { runChunks } from '../helpers/run.js';
+import { runParallel } from './run-parallel.js';
+
+const benchRules = (name: string) => validateRules(JSON.parse(readFileSync(`bench/rules/${name}.json`, 'utf8')));
+
+await Masker.prepare(benchRules('postgres-heavy'));
+
+/** The summary's counts, which must not depend on how many threads masked. */
+const counts = (s: { tables: unknown; bytesOut: number }) => ({ tables: s.tables, bytesOut: s.bytesOut });
+
+describe('worker threads: the same output as one thread', () => {
+  const cases = [
+    ['postgres', 'copy', 'postgres-heavy'],
+    ['postgres', 'inserts', 'postgres-typical'],
+    ['mysql', 'extended', 'mysql-heavy'],
+    ['mysql', 'oneline', 'mysql-typical'],
+  ] as const;
+
+  it.each(cases)('%s %s dump, %s rules: byte-identical output and the same counts', async (dialect, layout, rulesName) => {
+    const input = readFileSync(generated(dialect, layout, '3MB').path);
+    const opts = { rules: benchRules(rulesName), secret: 'parallel-secret' };
+    const one = runChunks(input, opts, []);
+    const two = await runParallel(input, { ...opts, threads: 2 }, [100_000, 1_000_001, 2_500_000]);
+    expect(two.threads).toBe(2);
+    expect(two.output.equals(one.output)).toBe(true);
+    expect(counts(two.summary)).toEqual(counts(one.summary));
+    expect(two.summary.diagnostics).toEqual(one.summary.diagnostics);
+  });
+
+  it('starts the workers only after `parallelAfter` bytes of ruled rows, with the same output', async () => {
+    const input = readFileSync(generated('postgres', 'copy', '3MB').path);
+    const opts = { rules: benchRules('postgres-typical'), secret: 'parallel-secret' };
+    const one = runChunks(input, opts, []);
+    const late = await runParallel(input, { ...opts, threads: 1, parallelAfter: 1_500_000 });
+    expect(late.threads).toBe(1);
+    expect(late.output.equals(one.output)).toBe(true);
+    const never = await runParallel(input, { ...opts, threads: 1, parallelAfter: 1e12 });
+    expect(never.threads).toBe(0);
+    expect(never.output.equals(one.output)).toBe(true);
+  });
+
+  it('gives the same output for random cuts of a tricky dump (rows of several tables and codecs)', async () => {
+    const dump = Buffer.from(TRICKY_DUMP);
+    const opts = { rules: validateRules(TRICKY_RULES), secret: 'property-secret', dialect: 'postgres' as const, sampleRows: 0 };
+    const ref = runChunks(dump, opts, []).output;
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 1, max: dump.length - 1 }), { maxLength: 20 }), async (cuts) => {
+        const { output, threads } = await runParallel(dump, { ...opts, threads: 1 }, [...cuts].sort((a, b) => a - b));
+        expect(threads).toBe(1);
+        expect(output.equals(ref)).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('worker threads: errors', () => {
+  /** A generated dump with one audit_log payload that is not JSON, far into the data. */
+  function brokenDump(): { input: Buffer; line: number } {
+    const text = readFileSync(generated('postgres', 'copy', '3MB').path, 'latin1');
+    const lines = text.split('\n');
+    const start = lines.findIndex((l) => l.startsWith('COPY public.audit_log '));
+    const target = start + 2000;
+    lines[target] = lines[target].replace(/\t\{[^\t]*\}\t/, '\t{"ip": broken\t');
+    return { input: Buffer.from(lines.join('\n'), 'latin1'), line: target + 1 };
+  }
+
+  it('a value a worker rejects fails the run with the same error, line and row as one thread', async () => {
+    const { input, line } = brokenDump();
+    const opts = { rules: benchRules('postgres-heavy'), secret: 'parallel-secret' };
+    let single: any;
+    try {
+      runChunks(input, opts, []);
+    } catch (e) {
+      single = e;
+    }
+    expect(single?.code).toBe('DUMP_VALUE_REJECTED');
+    let parallel: any;
+    await runParallel(input, { ...opts, threads: 2 }, [65_536, 1_000_000]).catch((e) => (parallel = e));
+    expect(parallel?.code).toBe(single.code);
+    expect(parallel.threads).toBe(2);
+    expect(parallel.message).toBe(single.message);
+    expect(parallel.details.table).toBe(single.details.table);
+    expect(parallel.details.row).toBe(single.details.row);
+    expect(parallel.details.position.line).toBe(line);
+    expect(parallel.details.position).toEqual(single.details.position);
+  });
+
+  it('an error of the scanner (a damaged dump) still stops the run, after the batches before it', async () => {
+    const input = readFileSync(generated('postgres', 'copy', '3MB').path);
+    const cut = input.subarray(0, input.length - 20_000); // ends inside a COPY block: no \.
+    const opts = { rules: benchRules('postgres-typical'), secret: 'parallel-secret' };
+    let single: any;
+    try {
+      runChunks(cut, opts, []);
+    } catch (e) {
+      single = e;
+    }
+    let parallel: any;
+    await runParallel(cut, { ...opts, threads: 2 }).catch((e) => (parallel = e));
+    expect(single?.code).toMatch(/^DUMP_/);
+    expect(parallel?.code).toBe(single.code);
+    expect(parallel.details.position).toEqual(single.details.position);
+  });
+});
