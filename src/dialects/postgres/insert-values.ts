@@ -1,3 +1,4 @@
+import { E_BACKSLASH, E_CLOSED, eStringStop, scanEString } from './e-string.js';
 import type { PgScanner } from './scanner.js';
 import { L_BODY } from './statement-lexer.js';
 
@@ -114,31 +115,13 @@ export function lexValues(s: PgScanner, chunk: Buffer, i: number): number {
           i++;
         } else s.vstate = V_BARE;
         continue;
-      case V_ESQ: {
-        let j = i;
-        for (; j < len; j++) {
-          const b = chunk[j];
-          if (b === 0x5c) {
-            if (j + 1 < len) {
-              j++;
-              if (chunk[j] === 10) s.markNewline(j);
-              continue;
-            }
-            s.vstate = V_ESQ_BS;
-            j++;
-            break;
-          }
-          if (b === 0x27) {
-            s.vstate = V_ESQ_END;
-            s.fieldLastEnd = j + 1 + delta;
-            j++;
-            break;
-          }
-          if (b === 10) s.markNewline(j);
-        }
-        i = j;
+      case V_ESQ:
+        i = scanEString(s, chunk, i, len);
+        if (eStringStop === E_CLOSED) {
+          s.vstate = V_ESQ_END;
+          s.fieldLastEnd = i + delta;
+        } else if (eStringStop === E_BACKSLASH) s.vstate = V_ESQ_BS;
         continue;
-      }
       case V_ESQ_BS:
         if (c === 10) s.markNewline(i);
         s.vstate = V_ESQ;

@@ -1,3 +1,4 @@
+import { E_BACKSLASH, E_CLOSED, eStringStop, scanEString } from './e-string.js';
 import type { PgScanner } from './scanner.js';
 
 /** Statement lexer states (psql's view of the input between COPY data blocks). */
@@ -185,30 +186,11 @@ export function lexStatement(s: PgScanner, chunk: Buffer, i: number): number {
           i++;
         } else s.lex = L_BODY;
         continue;
-      case L_ESQ: {
-        let j = i;
-        for (; j < len; j++) {
-          const b = chunk[j];
-          if (b === 0x5c) {
-            if (j + 1 < len) {
-              j++;
-              if (chunk[j] === 10) s.markNewline(j);
-              continue;
-            }
-            s.lex = L_ESQ_BS;
-            j++;
-            break;
-          }
-          if (b === 0x27) {
-            s.lex = L_ESQ_END;
-            j++;
-            break;
-          }
-          if (b === 10) s.markNewline(j);
-        }
-        i = j;
+      case L_ESQ:
+        i = scanEString(s, chunk, i, len);
+        if (eStringStop === E_CLOSED) s.lex = L_ESQ_END;
+        else if (eStringStop === E_BACKSLASH) s.lex = L_ESQ_BS;
         continue;
-      }
       case L_ESQ_BS:
         if (c === 10) s.markNewline(i);
         s.lex = L_ESQ;
