@@ -210,6 +210,21 @@ export abstract class ChunkScanner implements Scanner, RowSite {
     this.captured = [];
   }
 
+  /**
+   * An INSERT's head (up to VALUES, held back until its table was known) was read at i: drop the
+   * statement (a truncated table) or release it. True when its values are to be read through `plan`.
+   */
+  protected insertData(plan: TablePlan | null, i: number): boolean {
+    this.plan = plan;
+    if (plan?.truncate) {
+      this.dropHold(i);
+      this.discarding = true;
+      return false;
+    }
+    this.releaseHold();
+    return plan !== null;
+  }
+
   /** A Row begins at chunk index i. */
   protected openRow(i: number): void {
     this.rowOpen = true;

@@ -164,15 +164,9 @@ export class MysqlScanner extends ChunkScanner {
       return i;
     }
     this.tableName = tableKey(parsed.table);
-    this.plan = this.planFor(parsed.table, parsed.columns, i);
-    if (this.plan?.truncate) {
-      this.plan.rows++;
-      this.dropHold(i);
-      this.discarding = true;
-      return i;
-    }
-    this.releaseHold();
-    if (this.plan) {
+    const plan = this.planFor(parsed.table, parsed.columns, i);
+    if (plan?.truncate) plan.rows++; // (a truncated table's rows are counted per statement)
+    if (this.insertData(plan, i)) {
       this.mode = 'values';
       this.vstate = V_BETWEEN;
     }

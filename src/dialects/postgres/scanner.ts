@@ -184,14 +184,7 @@ export class PgScanner extends ChunkScanner {
       return i;
     }
     this.tableName = tableKey(header.table);
-    this.plan = this.planFor(header.table, header.columns, i);
-    if (this.plan?.truncate) {
-      this.dropHold(i);
-      this.discarding = true;
-      return i;
-    }
-    this.releaseHold();
-    if (this.plan) {
+    if (this.insertData(this.planFor(header.table, header.columns, i), i)) {
       this.mode = 'values';
       this.vstate = V_BETWEEN;
     }
