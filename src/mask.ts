@@ -87,6 +87,8 @@ export interface MaskSummary {
   rules: { hit: string[]; unused: { path: string; table: string; column?: string }[] };
   /** The policy's verdict when violations are collected rather than thrown (`collectViolations`). */
   violation?: VeilError;
+  /** Worker threads that masked rows (0: all in the scanning thread). */
+  threads: number;
 }
 
 /**
@@ -312,6 +314,7 @@ export class Masker {
       tables,
       coverage: verdict.coverage,
       rules: { hit, unused },
+      threads: this.threadsStarted,
     };
     if (verdict.error) {
       if (this.options.collectViolations) summary.violation = verdict.error;

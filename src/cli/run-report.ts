@@ -19,6 +19,8 @@ export interface RunReport {
   mbPerSecond: number;
   /** Peak resident set size of the process, in bytes. */
   peakRssBytes: number;
+  /** Worker threads that masked rows (0: none were started, e.g. a small dump or --threads 0). */
+  threads: number;
   /** Per table: rows seen (null where not counted: tables without rules in INSERT statements), values masked per column. */
   tables: MaskSummary['tables'];
   rules: MaskSummary['rules'];
@@ -73,6 +75,7 @@ export function buildReport(summary: MaskSummary, facts: RunFacts): RunReport {
     seconds: Math.round(seconds * 1000) / 1000,
     mbPerSecond: seconds > 0 ? Math.round((summary.bytesIn / 1e6 / seconds) * 10) / 10 : 0,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    threads: summary.threads,
     tables: summary.tables,
     rules: summary.rules,
     coverage: summary.coverage.map(compactCoverage),
@@ -102,7 +105,7 @@ export function writeReport(path: string, report: RunReport): void {
 /** A one-screen summary for stderr. */
 export function renderSummary(r: RunReport): string {
   const lines = [
-    `veil-stream: ${formatBytes(r.bytesIn)} in, ${formatBytes(r.bytesOut)} out${r.compression.output ? ` (${formatBytes(r.outputBytes ?? 0)} ${r.compression.output})` : ''}, ${r.seconds.toFixed(1)} s (${r.mbPerSecond} MB/s), peak RSS ${(r.peakRssBytes / 1048576).toFixed(0)} MiB`,
+    `veil-stream: ${formatBytes(r.bytesIn)} in, ${formatBytes(r.bytesOut)} out${r.compression.output ? ` (${formatBytes(r.outputBytes ?? 0)} ${r.compression.output})` : ''}, ${r.seconds.toFixed(1)} s (${r.mbPerSecond} MB/s), peak RSS ${(r.peakRssBytes / 1048576).toFixed(0)} MiB${r.threads > 0 ? `, ${r.threads} worker thread${r.threads === 1 ? '' : 's'}` : ''}`,
   ];
   const shown = r.tables.slice(0, 20);
   for (const t of shown) {
