@@ -48,6 +48,8 @@ export class ParallelSink extends Sink {
   private lastCodec: FieldCodec | undefined;
   private lastCodecKey = '';
   private lastCodecId = -1;
+  /** Batch buffers the workers handed back, to be filled again. */
+  private readonly spare: Buffer[] = [];
 
   constructor(private readonly out: OrderedOutput, private readonly opts: ParallelOptions) {
     super((b) => out.push(b), BATCH_BYTES);
@@ -159,7 +161,7 @@ export class ParallelSink extends Sink {
     const rows = this.rows.slice(0, this.rowsLen);
     const rowCount = this.rowCount;
     const marks = this.marks.slice(0, MARK * rowCount);
-    this.buf = Buffer.allocUnsafeSlow(this.size);
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafeSlow(this.size);
     this.len = 0;
     this.rowsLen = 0;
     this.rowCount = 0;
@@ -173,6 +175,7 @@ export class ParallelSink extends Sink {
           this.count(r);
           this.bytes += r.len - len;
           this.out.complete(slot, Buffer.from(r.out, 0, r.len));
+          if (r.back && r.back.byteLength === this.size && this.spare.length < 4) this.spare.push(Buffer.from(r.back));
         }
       },
     );

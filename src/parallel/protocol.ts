@@ -51,5 +51,7 @@ export type FromWorker =
       len: number;
       /** Values masked: triples [planId, ruled column position, count]. */
       counts: number[];
+      /** The batch's input buffer, handed back for the next batch (absent when the output uses it). */
+      back?: ArrayBuffer;
     }
   | { type: 'failed'; id: number; error: WorkerError };

@@ -25,7 +25,9 @@ port.on('message', (m: ToWorker) => {
       try {
         const { out, counts } = masker.run(Buffer.from(m.buf, 0, m.len), m.len, m.rows, m.rowCount);
         reply = { type: 'done', id: m.id, out: out.buffer as ArrayBuffer, len: out.length, counts };
-        port.postMessage(reply, [reply.out]);
+        // the input buffer goes back to be filled again (fewer large allocations on both sides)
+        if (out.buffer !== m.buf) reply.back = m.buf;
+        port.postMessage(reply, reply.back ? [reply.out, reply.back] : [reply.out]);
       } catch (e) {
         const error = e instanceof BatchError ? e.error : { row: -1, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
         reply = { type: 'failed', id: m.id, error };
