@@ -5,7 +5,7 @@
  * it are emitted, as a single-threaded run would have written them before failing).
  */
 export interface Slot {
-  buf: Buffer | undefined;
+  bufs: Buffer[] | undefined;
   done: boolean;
   error: unknown;
 }
@@ -39,14 +39,14 @@ export class OrderedOutput {
 
   /** A place for bytes that are not ready yet; complete() or fail() it. */
   slot(): Slot {
-    const s: Slot = { buf: undefined, done: false, error: undefined };
+    const s: Slot = { bufs: undefined, done: false, error: undefined };
     this.queue.push(s);
     this.pending++;
     return s;
   }
 
-  complete(s: Slot, buf: Buffer): void {
-    s.buf = buf;
+  complete(s: Slot, bufs: Buffer[]): void {
+    s.bufs = bufs;
     this.settle(s);
   }
 
@@ -77,8 +77,10 @@ export class OrderedOutput {
           this.failure = e.error;
           break;
         }
-        this.emitted += e.buf!.length;
-        this.emit(e.buf!);
+        for (const b of e.bufs!) {
+          this.emitted += b.length;
+          this.emit(b);
+        }
       }
       q[this.head++] = EMPTY;
     }

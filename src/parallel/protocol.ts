@@ -47,8 +47,9 @@ export type FromWorker =
   | {
       type: 'done';
       id: number;
-      out: ArrayBuffer;
-      len: number;
+      /** The output, in chunks: out[i] holds lens[i] bytes. */
+      out: ArrayBuffer[];
+      lens: number[];
       /** Values masked: triples [planId, ruled column position, count]. */
       counts: number[];
       /** The batch's input buffer, handed back for the next batch (absent when the output uses it). */

@@ -24,10 +24,10 @@ port.on('message', (m: ToWorker) => {
       let reply: FromWorker;
       try {
         const { out, counts } = masker.run(Buffer.from(m.buf, 0, m.len), m.len, m.rows, m.rowCount);
-        reply = { type: 'done', id: m.id, out: out.buffer as ArrayBuffer, len: out.length, counts };
+        const buffers = out.map((b) => b.buffer as ArrayBuffer);
+        reply = { type: 'done', id: m.id, out: buffers, lens: out.map((b) => b.length), counts, back: m.buf };
         // the input buffer goes back to be filled again (fewer large allocations on both sides)
-        if (out.buffer !== m.buf) reply.back = m.buf;
-        port.postMessage(reply, reply.back ? [reply.out, reply.back] : [reply.out]);
+        port.postMessage(reply, [...buffers, m.buf]);
       } catch (e) {
         const error = e instanceof BatchError ? e.error : { row: -1, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
         reply = { type: 'failed', id: m.id, error };

@@ -23,10 +23,10 @@ describe('OrderedOutput', () => {
     o.push(b('2'));
     expect(got).toEqual(['0']);
     expect(o.queuedBytes).toBe(2);
-    o.complete(s2, b('S2'));
+    o.complete(s2, [b('S'), b('2')]);
     expect(got).toEqual(['0']);
-    o.complete(s1, b('S1'));
-    expect(got).toEqual(['0', 'S1', '1', 'S2', '2']);
+    o.complete(s1, [b('S1')]);
+    expect(got).toEqual(['0', 'S1', '1', 'S', '2', '2']);
     expect(o.pending).toBe(0);
     expect(o.queuedBytes).toBe(0);
   });
@@ -39,7 +39,7 @@ describe('OrderedOutput', () => {
     o.push(b('between'));
     const s2 = o.slot();
     const idle = o.idle();
-    o.complete(s2, b('later'));
+    o.complete(s2, [b('later')]);
     o.fail(s1, new Error('row 7 is not JSON'));
     await idle;
     expect((o.failure as Error).message).toBe('row 7 is not JSON');
@@ -54,7 +54,7 @@ describe('OrderedOutput', () => {
     const p = o.until(() => o.pending === 0).then(() => (done = true));
     await Promise.resolve();
     expect(done).toBe(false);
-    o.complete(s, b('x'));
+    o.complete(s, [b('x')]);
     await p;
     expect(done).toBe(true);
   });
