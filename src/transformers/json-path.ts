@@ -86,29 +86,36 @@ export class PathSet {
     return this.paths.findIndex((p) => p.length === 0);
   }
 
-  /** States after descending into child `key` (string) or `index` (number). Returns [states, matched pattern or -1]. */
-  step(states: number[], key: string | number): { next: number[]; match: number } {
+  /** The pattern the last step() completed (the first one listed), or -1. */
+  match = -1;
+
+  /** States after descending into child `key` (string) or `index` (number); the completed pattern, if any, in `match`. */
+  step(states: number[], key: string | number): number[] {
     const next: number[] = [];
     let match = -1;
-    for (const st of states) {
+    for (let i = 0; i < states.length; i++) {
+      const st = states[i];
       const p = st >> 6;
       const pos = st & 63;
       const pat = this.paths[p];
       const seg = pat[pos];
       if (!seg) continue;
-      const hit = (s: Seg): boolean =>
-        s.t === 'any' ? true : s.t === 'key' ? typeof key === 'string' && key === s.key : s.t === 'index' ? key === s.index : false;
       if (seg.t === 'deep') {
         next.push(st); // keep looking deeper
-        if (hit(seg.inner)) {
+        if (hit(seg.inner, key)) {
           if (pos + 1 === pat.length) match = match < 0 || p < match ? p : match;
           else next.push(st + 1);
         }
-      } else if (hit(seg)) {
+      } else if (hit(seg, key)) {
         if (pos + 1 === pat.length) match = match < 0 || p < match ? p : match;
         else next.push(st + 1);
       }
     }
-    return { next, match };
+    this.match = match;
+    return next;
   }
+}
+
+function hit(s: Seg, key: string | number): boolean {
+  return s.t === 'any' ? true : s.t === 'key' ? typeof key === 'string' && key === s.key : s.t === 'index' ? key === s.index : false;
 }

@@ -16,7 +16,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-export type OnMatch = (pattern: number, kind: JsonKind, start: number, end: number) => void;
+/** `escaped`: a selected string holds escapes (else its text is exactly what is between the quotes). */
+export type OnMatch = (pattern: number, kind: JsonKind, start: number, end: number, escaped: boolean) => void;
 
 const MAX_DEPTH = 4096;
 
@@ -24,6 +25,8 @@ export class JsonScanner {
   private s = '';
   private i = 0;
   private depth = 0;
+  /** Whether the last string scanned held escapes. */
+  private escaped = false;
   private onMatch: OnMatch = () => {};
 
   constructor(private readonly paths: PathSet) {}
@@ -37,7 +40,7 @@ export class JsonScanner {
     const rootMatch = this.paths.rootMatch();
     const start = this.i;
     const kind = this.value(rootMatch >= 0 ? null : this.paths.root());
-    if (rootMatch >= 0) this.onMatch(rootMatch, kind, start, this.i);
+    if (rootMatch >= 0) this.onMatch(rootMatch, kind, start, this.i, this.escaped);
     this.ws();
     if (this.i < this.s.length) this.fail('unexpected text after the JSON value');
   }
@@ -148,6 +151,7 @@ export class JsonScanner {
       } else i++;
     }
     this.i = i + 1;
+    this.escaped = escaped;
     return escaped;
   }
 
@@ -222,9 +226,10 @@ export class JsonScanner {
   }
 
   private child(states: number[], key: string | number): void {
-    const { next, match } = this.paths.step(states, key);
+    const next = this.paths.step(states, key);
+    const match = this.paths.match;
     const start = this.i;
     const kind = this.value(match >= 0 ? null : next);
-    if (match >= 0) this.onMatch(match, kind, start, this.i);
+    if (match >= 0) this.onMatch(match, kind, start, this.i, this.escaped);
   }
 }
