@@ -28,3 +28,19 @@ export function put(src: Uint8Array, out: Uint8Array, n: number): number {
 export function utf8Bytes(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, 'utf8'));
 }
+
+const encoder = new TextEncoder();
+
+/** Write the UTF-8 of `s` into out at n; returns the new end, or -1 when it does not fit. */
+export function putString(s: string, out: Uint8Array, n: number): number {
+  if (n + s.length > out.length) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      const r = encoder.encodeInto(i === 0 ? s : s.slice(i), out.subarray(n));
+      return r.read < s.length - i ? -1 : n + r.written;
+    }
+    out[n++] = c;
+  }
+  return n;
+}

@@ -20,7 +20,17 @@ function bound(spec: unknown, maxLength?: number, unique = false): BoundRule {
   return bindRule(rule, column, { keyring: new Keyring('byte-path'), dialect: 'postgres', table: { schema: 'public', name: 't' } });
 }
 
-const CASES: { name: string; spec: unknown; max?: number; unique?: boolean }[] = [
+const JSON_PATHS = {
+  '$.email': 'email',
+  '$.phone': 'phone',
+  '$.address.city': 'city',
+  '$.address.zip': 'zip',
+  '$.n': { transformer: 'fixed', value: 'x"\\y' },
+  '$.tags[*]': 'null',
+  '$..deep': 'first-name',
+};
+
+const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean }[] = [
   { name: 'email', spec: 'email' },
   { name: 'email, narrow column', spec: 'email', max: 42 },
   { name: 'email, own domain', spec: { transformer: 'email', domain: 'staging.acme.test' } },
@@ -45,12 +55,31 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean }[] =
   { name: 'hash', spec: 'hash' },
   { name: 'hash 22', spec: { transformer: 'hash', length: 22 } },
   { name: 'hash, varchar(9)', spec: 'hash', max: 9 },
+  { name: 'json', spec: { transformer: 'json', paths: JSON_PATHS, onInvalid: 'keep' }, json: true },
+  { name: 'json, hash into a short scratch', spec: { transformer: 'json', paths: { '$.*': 'hash', '$[*]': 'hash' }, onInvalid: 'keep' }, json: true },
+  { name: 'json, root', spec: { transformer: 'json', paths: { $: 'email' }, onInvalid: 'keep' }, json: true },
 ];
 
 const phoneLike = fc
   .array(fc.constantFrom('0', '1', '2', '5', '9', ' ', '-', '(', ')', '+', '.', '/', 'x'), { minLength: 0, maxLength: 24 })
   .map((a) => a.join(''));
 const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), phoneLike, fc.emailAddress());
+/** JSON documents shaped like the paths above (keys, escapes, odd spacing), any JSON, and broken JSON. */
+const jsonLeaf = fc.oneof(anyText, fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''));
+const jsonDoc = fc
+  .record(
+    {
+      email: jsonLeaf,
+      phone: fc.oneof(phoneLike, jsonLeaf),
+      address: fc.oneof(fc.record({ city: jsonLeaf, zip: jsonLeaf, street: anyText }, { requiredKeys: [] }), jsonLeaf),
+      n: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+      tags: fc.array(jsonLeaf, { maxLength: 4 }),
+      x: fc.record({ deep: jsonLeaf, y: fc.array(fc.record({ deep: anyText }), { maxLength: 2 }) }),
+    },
+    { requiredKeys: [] },
+  )
+  .chain((o) => fc.constantFrom(JSON.stringify(o), JSON.stringify(o, null, 1), JSON.stringify(o).replace(/,/g, ' ,\t')));
+const jsonText = fc.oneof(jsonDoc, jsonDoc, fc.json(), jsonDoc.map((d) => d.slice(0, -1)), jsonDoc.map((d) => `${d} x`));
 
 describe('byte path = string path', () => {
   it('loads the locales the cases use', async () => {
@@ -64,7 +93,7 @@ describe('byte path = string path', () => {
       const out = new Uint8Array(4096);
       let served = 0;
       fc.assert(
-        fc.property(anyText, (value) => {
+        fc.property(c.json ? jsonText : anyText, (value) => {
           if (value === '') return;
           const bytes = Buffer.from(value, 'utf8');
           if (bytes.toString('utf8') !== value) return; // lone surrogates are not a dump's UTF-8
@@ -74,6 +103,13 @@ describe('byte path = string path', () => {
           if (n < 0) return;
           served++;
           expect(Buffer.from(out.subarray(0, n)).toString('utf8')).toBe(expected);
+          if (c.json) {
+            // and so in a scratch just big enough (or one byte short: a decline)
+            const tight = new Uint8Array(n);
+            expect(b.applyBytes!(src, 2, 2 + bytes.length, tight)).toBe(n);
+            expect(Buffer.from(tight).toString('utf8')).toBe(expected);
+            if (n > 0) expect(b.applyBytes!(src, 2, 2 + bytes.length, new Uint8Array(n - 1))).toBe(-1);
+          }
         }),
         { numRuns: 400 },
       );
