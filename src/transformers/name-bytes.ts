@@ -1,3 +1,5 @@
+import type { ByteFn, ValueFn } from './define.js';
+
 /**
  * Name lists pre-encoded for the byte path: each name's UTF-8 bytes and its length in UTF-16 units
  * (what the string path compares with a column's maxLength), built once per list.
@@ -43,4 +45,15 @@ export function putString(s: string, out: Uint8Array, n: number): number {
     out[n++] = c;
   }
   return n;
+}
+
+/**
+ * The byte path of a ValueFn whose fake does not depend on the original's text, only on its keyed
+ * bits (ctx works from the bytes): the fake's UTF-8, without decoding the original.
+ */
+export function bytesIgnoringValue(fn: ValueFn): ByteFn {
+  return (_src, _s, _e, ctx, out) => {
+    const fake = fn('', ctx);
+    return fake === null ? -1 : putString(fake, out, 0);
+  };
 }

@@ -30,7 +30,7 @@ const JSON_PATHS = {
   '$..deep': 'first-name',
 };
 
-const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean }[] = [
+const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean }[] = [
   { name: 'email', spec: 'email' },
   { name: 'email, narrow column', spec: 'email', max: 42 },
   { name: 'email, own domain', spec: { transformer: 'email', domain: 'staging.acme.test' } },
@@ -55,6 +55,18 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json
   { name: 'hash', spec: 'hash' },
   { name: 'hash 22', spec: { transformer: 'hash', length: 22 } },
   { name: 'hash, varchar(9)', spec: 'hash', max: 9 },
+  { name: 'ipv4', spec: 'ipv4', ip: true },
+  { name: 'ipv4 keepPrefix 16', spec: { transformer: 'ipv4', keepPrefix: 16 }, ip: true },
+  { name: 'ipv4, varchar(13)', spec: 'ipv4', max: 13, ip: true },
+  { name: 'ipv6 (IPv4 inputs stay IPv4)', spec: 'ipv6', ip: true },
+  { name: 'street-address', spec: 'street-address' },
+  { name: 'street-address, ja, secondary', spec: { transformer: 'street-address', locale: 'ja', secondary: true } },
+  { name: 'street-address, varchar(8)', spec: 'street-address', max: 8 },
+  { name: 'city', spec: 'city' },
+  { name: 'city, de, varchar(6)', spec: { transformer: 'city', locale: 'de' }, max: 6 },
+  { name: 'zip', spec: 'zip' },
+  { name: 'zip, varchar(5)', spec: 'zip', max: 5 },
+  { name: 'zip, ja', spec: { transformer: 'zip', locale: 'ja' } },
   { name: 'json', spec: { transformer: 'json', paths: JSON_PATHS, onInvalid: 'keep' }, json: true },
   { name: 'json, hash into a short scratch', spec: { transformer: 'json', paths: { '$.*': 'hash', '$[*]': 'hash' }, onInvalid: 'keep' }, json: true },
   { name: 'json, root', spec: { transformer: 'json', paths: { $: 'email' }, onInvalid: 'keep' }, json: true },
@@ -79,6 +91,14 @@ const jsonDoc = fc
     { requiredKeys: [] },
   )
   .chain((o) => fc.constantFrom(JSON.stringify(o), JSON.stringify(o, null, 1), JSON.stringify(o).replace(/,/g, ' ,\t')));
+const ipText = fc.oneof(
+  fc.ipV4(),
+  fc.ipV4Extended(),
+  fc.ipV6(),
+  fc.tuple(fc.ipV4(), fc.constantFrom(' ', '/24', '/33', '%x', '.1', '0')).map(([a, b]) => (b === ' ' ? ` ${a}` : a + b)),
+  fc.array(fc.constantFrom('0', '1', '2', '5', '9', '.', '25'), { maxLength: 16 }).map((a) => a.join('')),
+  anyText,
+);
 const jsonText = fc.oneof(jsonDoc, jsonDoc, fc.json(), jsonDoc.map((d) => d.slice(0, -1)), jsonDoc.map((d) => `${d} x`));
 
 describe('byte path = string path', () => {
@@ -93,7 +113,7 @@ describe('byte path = string path', () => {
       const out = new Uint8Array(4096);
       let served = 0;
       fc.assert(
-        fc.property(c.json ? jsonText : anyText, (value) => {
+        fc.property(c.json ? jsonText : c.ip ? ipText : anyText, (value) => {
           if (value === '') return;
           const bytes = Buffer.from(value, 'utf8');
           if (bytes.toString('utf8') !== value) return; // lone surrogates are not a dump's UTF-8
