@@ -30,7 +30,7 @@ const JSON_PATHS = {
   '$..deep': 'first-name',
 };
 
-const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean }[] = [
+const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean; prose?: boolean }[] = [
   { name: 'email', spec: 'email' },
   { name: 'email, narrow column', spec: 'email', max: 42 },
   { name: 'email, own domain', spec: { transformer: 'email', domain: 'staging.acme.test' } },
@@ -67,6 +67,9 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json
   { name: 'zip', spec: 'zip' },
   { name: 'zip, varchar(5)', spec: 'zip', max: 5 },
   { name: 'zip, ja', spec: { transformer: 'zip', locale: 'ja' } },
+  { name: 'text', spec: 'text', prose: true },
+  { name: 'text, varchar(12)', spec: 'text', max: 12, prose: true },
+  { name: 'text maxLength 30', spec: { transformer: 'text', maxLength: 30 }, prose: true },
   { name: 'json', spec: { transformer: 'json', paths: JSON_PATHS, onInvalid: 'keep' }, json: true },
   { name: 'json, hash into a short scratch', spec: { transformer: 'json', paths: { '$.*': 'hash', '$[*]': 'hash' }, onInvalid: 'keep' }, json: true },
   { name: 'json, root', spec: { transformer: 'json', paths: { $: 'email' }, onInvalid: 'keep' }, json: true },
@@ -99,6 +102,11 @@ const ipText = fc.oneof(
   fc.array(fc.constantFrom('0', '1', '2', '5', '9', '.', '25'), { maxLength: 16 }).map((a) => a.join('')),
   anyText,
 );
+const proseText = fc.oneof(
+  fc.lorem({ maxCount: 40 }),
+  fc.string({ unit: fc.constantFrom('a', 'bc', ' ', '\n', '.', 'é', '😀', '\t', 'Z', '\u00a0', ', ', 'word '), maxLength: 200 }),
+  anyText,
+);
 const jsonText = fc.oneof(jsonDoc, jsonDoc, fc.json(), jsonDoc.map((d) => d.slice(0, -1)), jsonDoc.map((d) => `${d} x`));
 
 describe('byte path = string path', () => {
@@ -113,7 +121,7 @@ describe('byte path = string path', () => {
       const out = new Uint8Array(4096);
       let served = 0;
       fc.assert(
-        fc.property(c.json ? jsonText : c.ip ? ipText : anyText, (value) => {
+        fc.property(c.json ? jsonText : c.ip ? ipText : c.prose ? proseText : anyText, (value) => {
           if (value === '') return;
           const bytes = Buffer.from(value, 'utf8');
           if (bytes.toString('utf8') !== value) return; // lone surrogates are not a dump's UTF-8
