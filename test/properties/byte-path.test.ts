@@ -30,7 +30,7 @@ const JSON_PATHS = {
   '$..deep': 'first-name',
 };
 
-const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean; prose?: boolean }[] = [
+const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean; prose?: boolean; card?: boolean }[] = [
   { name: 'email', spec: 'email' },
   { name: 'email, narrow column', spec: 'email', max: 42 },
   { name: 'email, own domain', spec: { transformer: 'email', domain: 'staging.acme.test' } },
@@ -67,6 +67,9 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json
   { name: 'zip', spec: 'zip' },
   { name: 'zip, varchar(5)', spec: 'zip', max: 5 },
   { name: 'zip, ja', spec: { transformer: 'zip', locale: 'ja' } },
+  { name: 'credit-card', spec: 'credit-card', card: true },
+  { name: 'credit-card keepLast4, not the issuer', spec: { transformer: 'credit-card', keepLast4: true, keepIssuer: false }, card: true },
+  { name: 'credit-card, varchar(16)', spec: 'credit-card', max: 16, card: true },
   { name: 'text', spec: 'text', prose: true },
   { name: 'text, varchar(12)', spec: 'text', max: 12, prose: true },
   { name: 'text maxLength 30', spec: { transformer: 'text', maxLength: 30 }, prose: true },
@@ -102,6 +105,12 @@ const ipText = fc.oneof(
   fc.array(fc.constantFrom('0', '1', '2', '5', '9', '.', '25'), { maxLength: 16 }).map((a) => a.join('')),
   anyText,
 );
+const cardText = fc.oneof(
+  fc.array(fc.constantFrom('0', '1', '4', '5', '7', '9'), { minLength: 10, maxLength: 21 }).map((a) => a.join('')),
+  fc.array(fc.oneof(fc.constantFrom('0', '3', '4', '8', '9'), fc.constantFrom(' ', '-', 'é', 'x')), { minLength: 10, maxLength: 26 }).map((a) => a.join('')),
+  phoneLike,
+  anyText,
+);
 const proseText = fc.oneof(
   fc.lorem({ maxCount: 40 }),
   fc.string({ unit: fc.constantFrom('a', 'bc', ' ', '\n', '.', 'é', '😀', '\t', 'Z', '\u00a0', ', ', 'word '), maxLength: 200 }),
@@ -121,7 +130,7 @@ describe('byte path = string path', () => {
       const out = new Uint8Array(4096);
       let served = 0;
       fc.assert(
-        fc.property(c.json ? jsonText : c.ip ? ipText : c.prose ? proseText : anyText, (value) => {
+        fc.property(c.json ? jsonText : c.ip ? ipText : c.prose ? proseText : c.card ? cardText : anyText, (value) => {
           if (value === '') return;
           const bytes = Buffer.from(value, 'utf8');
           if (bytes.toString('utf8') !== value) return; // lone surrogates are not a dump's UTF-8
