@@ -30,7 +30,7 @@ const JSON_PATHS = {
   '$..deep': 'first-name',
 };
 
-const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean; prose?: boolean; card?: boolean }[] = [
+const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean; prose?: boolean; card?: boolean; date?: boolean }[] = [
   { name: 'email', spec: 'email' },
   { name: 'email, narrow column', spec: 'email', max: 42 },
   { name: 'email, own domain', spec: { transformer: 'email', domain: 'staging.acme.test' } },
@@ -70,6 +70,10 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json
   { name: 'credit-card', spec: 'credit-card', card: true },
   { name: 'credit-card keepLast4, not the issuer', spec: { transformer: 'credit-card', keepLast4: true, keepIssuer: false }, card: true },
   { name: 'credit-card, varchar(16)', spec: 'credit-card', max: 16, card: true },
+  { name: 'date-of-birth', spec: 'date-of-birth', date: true },
+  { name: 'date-of-birth, band', spec: { transformer: 'date-of-birth', keep: 'band', bandYears: 10 }, date: true },
+  { name: 'date-of-birth, none', spec: { transformer: 'date-of-birth', keep: 'none', minYear: 1, maxYear: 9999 }, date: true },
+  { name: 'date-of-birth, varchar(10)', spec: 'date-of-birth', max: 10, date: true },
   { name: 'text', spec: 'text', prose: true },
   { name: 'text, varchar(12)', spec: 'text', max: 12, prose: true },
   { name: 'text maxLength 30', spec: { transformer: 'text', maxLength: 30 }, prose: true },
@@ -111,6 +115,12 @@ const cardText = fc.oneof(
   phoneLike,
   anyText,
 );
+const dateText = fc.oneof(
+  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  fc.constantFrom('2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-00-00', '1984-07-12 10:22:33', '12345-01-01', '1984-7-12', '1984/07/12', 'x984-07-12'),
+  anyText,
+);
 const proseText = fc.oneof(
   fc.lorem({ maxCount: 40 }),
   fc.string({ unit: fc.constantFrom('a', 'bc', ' ', '\n', '.', 'é', '😀', '\t', 'Z', '\u00a0', ', ', 'word '), maxLength: 200 }),
@@ -130,7 +140,7 @@ describe('byte path = string path', () => {
       const out = new Uint8Array(4096);
       let served = 0;
       fc.assert(
-        fc.property(c.json ? jsonText : c.ip ? ipText : c.prose ? proseText : c.card ? cardText : anyText, (value) => {
+        fc.property(c.json ? jsonText : c.ip ? ipText : c.prose ? proseText : c.card ? cardText : c.date ? dateText : anyText, (value) => {
           if (value === '') return;
           const bytes = Buffer.from(value, 'utf8');
           if (bytes.toString('utf8') !== value) return; // lone surrogates are not a dump's UTF-8
