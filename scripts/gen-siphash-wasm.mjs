@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Writes src/seed/siphash-wasm.generated.ts: SipHash-2-4 (64- and 128-bit output) as a WebAssembly
-// module, native i64 arithmetic, rounds unrolled. No wasm toolchain needed: the functions below are
-// written in a flat, WAT-like instruction list and assembled by the small emitter at the bottom.
+// Writes src/seed/siphash-wasm.generated.ts: SipHash-2-4 (64- and 128-bit output), and the SipHash-1-3
+// Feistel network of src/transformers/fpe.ts, as a WebAssembly module: native i64 arithmetic, rounds
+// unrolled. No wasm toolchain needed: the functions below are written in a flat, WAT-like instruction
+// list and assembled by the small emitter at the bottom.
 //
 // Memory layout (one 64 KiB page, never grown, so JS views of it never detach):
 //   [0, CAP)          input bytes, copied in by JS (CAP is a multiple of 8)
@@ -10,7 +11,8 @@
 //
 // Exports: mem; h64/h128(k0l, k0h, k1l, k1h, len) hash [0, len) in one call (len <= CAP);
 // init(k0l, k0h, k1l, k1h, v1x), update(len), fin64/fin128(len, total) hash a longer input in CAP-byte
-// blocks (state in globals; v1x = 0xee for 128-bit output, else 0).
+// blocks (state in globals; v1x = 0xee for 128-bit output, else 0); feistel(k0l, k0h, k1l, k1h, tweak,
+// rounds, sizeA, sizeB, a, b) runs the keyed permutation's rounds and writes a, b as two f64 at OUT.
 // Run: node scripts/gen-siphash-wasm.mjs [--check]   (--check exits 1 if the committed file differs)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +118,64 @@ ${TAIL}
 ${FINAL(words)}`,
 });
 
+/**
+ * The Feistel network of src/transformers/fpe.ts (balanced, over Z_na × Z_nb), all rounds in one call:
+ * round r adds F(r, other half) to one half (a on even rounds, mod na; b on odd ones, mod nb), where
+ * F = floor(frac(h) × size) and h = SipHash-1-3-64 under (k0, k1) of the 64-bit block
+ * (x mod 2^32) | ((floor(x / 2^32) & 0xfffff) | r << 20) << 32, with the tweak xored into v0's low word
+ * and no length block (fixed-length input); frac(h) = ((h >>> 43) × 2^32 + (h & 0xffffffff)) / 2^53.
+ * The halves and sizes are integral f64 below 2^53 (exact in i64); a and b go back as f64 to OUT.
+ */
+const SIP13_BLOCK = `
+${key64('k0l', 'k0h')} local.set $k0
+${key64('k1l', 'k1h')} local.set $k1
+local.get $k0 i64.const 0x736f6d6570736575 i64.xor local.get $tweak i64.extend_i32_u i64.xor local.set $v0
+local.get $k1 i64.const 0x646f72616e646f6d i64.xor local.set $v1
+local.get $k0 i64.const 0x6c7967656e657261 i64.xor local.set $v2
+local.get $k1 i64.const 0x7465646279746573 i64.xor local.get $m i64.xor local.set $v3
+${SIPROUND}
+${xorInto('v0', 'm')}
+${xorConst('v2', '0xff')}
+${rounds(3)}
+local.get $v0 local.get $v1 i64.xor local.get $v2 i64.xor local.get $v3 i64.xor local.set $h`;
+
+/** F of the other half x (on the stack: size) → floor(frac(h) × size) as i64. */
+const BELOW = `
+local.get $h i64.const 43 i64.shr_u i64.const 32 i64.shl local.get $h i64.const 0xffffffff i64.and i64.or
+f64.convert_i64_u f64.const 9007199254740992 f64.div`;
+
+const FEISTEL = {
+  name: 'feistel',
+  params: [...KEY_PARAMS, 'tweak', 'rounds', 'sizeA:f64', 'sizeB:f64', 'A:f64', 'B:f64'],
+  locals: { k0: 'i64', k1: 'i64', v0: 'i64', v1: 'i64', v2: 'i64', v3: 'i64', m: 'i64', h: 'i64', x: 'i64', a: 'i64', b: 'i64', na: 'i64', nb: 'i64', r: 'i32' },
+  body: `
+local.get $A i64.trunc_f64_u local.set $a
+local.get $B i64.trunc_f64_u local.set $b
+local.get $sizeA i64.trunc_f64_u local.set $na
+local.get $sizeB i64.trunc_f64_u local.set $nb
+i32.const 0 local.set $r
+block
+  local.get $rounds i32.eqz br_if 0
+  loop
+    local.get $a local.get $b local.get $r i32.const 1 i32.and select local.set $x
+    local.get $x i64.const 0xffffffff i64.and
+    local.get $x i64.const 32 i64.shr_u i64.const 0xfffff i64.and local.get $r i32.const 20 i32.shl i64.extend_i32_u i64.or
+    i64.const 32 i64.shl i64.or local.set $m
+    ${SIP13_BLOCK}
+    local.get $r i32.const 1 i32.and
+    if
+      ${BELOW} local.get $sizeB f64.mul f64.floor i64.trunc_f64_u local.get $b i64.add local.get $nb i64.rem_u local.set $b
+    else
+      ${BELOW} local.get $sizeA f64.mul f64.floor i64.trunc_f64_u local.get $a i64.add local.get $na i64.rem_u local.set $a
+    end
+    local.get $r i32.const 1 i32.add local.tee $r
+    local.get $rounds i32.lt_u br_if 0
+  end
+end
+i32.const ${OUT} local.get $a f64.convert_i64_u f64.store 0
+i32.const ${OUT} local.get $b f64.convert_i64_u f64.store 8`,
+};
+
 const FUNCS = [
   oneShot(2),
   oneShot(4),
@@ -130,6 +190,7 @@ ${saveState}`,
   { name: 'update', params: ['end'], locals: ROUND_STATE, body: `${loadState}\n${BLOCKS}\n${saveState}` },
   finish(2),
   finish(4),
+  FEISTEL,
 ];
 const GLOBALS = ['g0', 'g1', 'g2', 'g3'];
 
@@ -142,8 +203,14 @@ const OPS = {
   'i32.eqz': 0x45, 'i32.lt_u': 0x49, 'i32.add': 0x6a, 'i32.and': 0x71, 'i32.shl': 0x74,
   'i64.add': 0x7c, 'i64.sub': 0x7d, 'i64.and': 0x83, 'i64.or': 0x84, 'i64.xor': 0x85, 'i64.shl': 0x86,
   'i64.rotl': 0x89, 'i64.extend_i32_u': 0xad,
+  if: 0x04, else: 0x05, select: 0x1b, 'f64.store': 0x39, 'f64.const': 0x44,
+  'i64.rem_u': 0x82, 'i64.shr_u': 0x88, 'f64.floor': 0x9c, 'f64.mul': 0xa2, 'f64.div': 0xa3,
+  'i64.trunc_f64_u': 0xb1, 'f64.convert_i64_u': 0xba,
 };
-const TYPE = { i32: 0x7f, i64: 0x7e };
+const TYPE = { i32: 0x7f, i64: 0x7e, f64: 0x7c };
+/** A param is `name` (i32) or `name:type`. */
+const paramName = (p) => p.split(':')[0];
+const paramType = (p) => TYPE[p.split(':')[1] ?? 'i32'];
 
 function uleb(n) {
   const out = [];
@@ -183,13 +250,18 @@ function assemble(text, locals) {
       if (!a.startsWith('$') || k < 0) throw new Error(`unknown name ${a} after ${op}`);
       return uleb(k);
     };
-    if (op === 'block' || op === 'loop') out.push(0x40);
+    if (op === 'block' || op === 'loop' || op === 'if') out.push(0x40);
     else if (op === 'br_if') out.push(...uleb(Number(arg())));
     else if (op.startsWith('local.')) out.push(...ref(locals));
     else if (op.startsWith('global.')) out.push(...ref(GLOBALS));
     else if (op === 'i32.const') out.push(...sleb(BigInt.asIntN(32, BigInt(arg()))));
     else if (op === 'i64.const') out.push(...sleb(BigInt.asIntN(64, BigInt(arg()))));
-    else if (op === 'i64.load' || op === 'i64.store') out.push(0x03, ...uleb(Number(arg()))); // align 8, offset
+    else if (op === 'i64.load' || op === 'i64.store' || op === 'f64.store') out.push(0x03, ...uleb(Number(arg()))); // align 8, offset
+    else if (op === 'f64.const') {
+      const b = Buffer.alloc(8);
+      b.writeDoubleLE(Number(arg()));
+      out.push(...b);
+    }
   }
   return out;
 }
@@ -197,19 +269,19 @@ function assemble(text, locals) {
 export function buildModule() {
   const sigs = [];
   const typeOf = (f) => {
-    const sig = JSON.stringify([f.params.length]);
+    const sig = JSON.stringify(f.params.map(paramType));
     if (!sigs.includes(sig)) sigs.push(sig);
     return sigs.indexOf(sig);
   };
   const fnTypes = FUNCS.map(typeOf);
   const codes = FUNCS.map((f) => {
     const locals = Object.entries(f.locals);
-    const names = [...f.params, ...locals.map(([n]) => n)];
+    const names = [...f.params.map(paramName), ...locals.map(([n]) => n)];
     const decls = vec(locals.map(([, t]) => [1, TYPE[t]]));
     const body = [...decls, ...assemble(f.body, names), OPS.end];
     return [...uleb(body.length), ...body];
   });
-  const types = sigs.map((s) => [0x60, ...vec(Array(JSON.parse(s)[0]).fill([TYPE.i32])), 0]);
+  const types = sigs.map((s) => [0x60, ...vec(JSON.parse(s)), 0]);
   const globals = GLOBALS.map(() => [TYPE.i64, 1, OPS['i64.const'], 0, OPS.end]);
   const exports = [[...str('mem'), 2, 0], ...FUNCS.map((f, i) => [...str(f.name), 0, ...uleb(i)])];
   return Uint8Array.from([
@@ -234,7 +306,7 @@ export function generatedSource() {
 export const SIP_WASM_CAP = ${CAP};
 /** The module writes its output (u32 little-endian words) at this byte offset. */
 export const SIP_WASM_OUT = ${OUT};
-/** SipHash-2-4 as a WebAssembly module (${buildModule().length} bytes), base64. */
+/** SipHash-2-4 and the SipHash-1-3 Feistel rounds as a WebAssembly module (${buildModule().length} bytes), base64. */
 export const SIP_WASM_BASE64 =
 ${lines.join(' +\n')};
 `;

@@ -56,10 +56,12 @@ export interface FieldCodec {
   rawEnd?: number;
   /**
    * For the byte path: what the field holds, without decoding it. PEEK_RAW sets rawStart/rawEnd to
-   * the value's exact UTF-8 bytes; PEEK_DECODE means decode() is needed (escapes, another encoding,
-   * an expression).
+   * the value's exact UTF-8 bytes, in rawBuf when set (e.g. unescaped into a codec's scratch buffer,
+   * valid until the codec's next peek or decode) or else in buf; PEEK_DECODE means decode() is needed
+   * (escapes it does not unescape, another encoding, an expression).
    */
   peek?(buf: Buffer, start: number, end: number): Peek;
+  rawBuf?: Buffer;
   /**
    * Write the literal for the value whose UTF-8 is src[s, e), replacing the field buf[start, end), in
    * the same style decode() read it; false (nothing written) where encode() must be used.

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * Buffer → string for one field. Buffer#toString(encoding, start, end) spends about as long in its
  * JS wrapper (argument checks, encoding lookup) as in the native slice for the short fields of a dump;
@@ -13,4 +15,11 @@ export function decodeText(buf: Buffer, start: number, end: number, encoding: Bu
   if (encoding === 'utf8') return (buf as unknown as SliceMethods).utf8Slice(start, end);
   if (encoding === 'latin1') return (buf as unknown as SliceMethods).latin1Slice(start, end);
   return buf.toString(encoding, start, end);
+}
+
+/** Whether buf[start, end) is valid UTF-8 (ASCII checked in JS; isUtf8 only for text with other bytes). */
+export function validUtf8(buf: Buffer, start: number, end: number): boolean {
+  let high = 0;
+  for (let i = start; i < end; i++) high |= buf[i];
+  return high < 0x80 || isUtf8(buf.subarray(start, end));
 }

@@ -84,7 +84,7 @@ export class TablePlan implements RowView {
         if (kind === PEEK_NULL) continue;
         if (kind === PEEK_EMPTY && pc.bound.rule.transformer.replacesEmpty !== true) continue;
         if (kind === PEEK_RAW) {
-          const n = pc.bound.applyBytes!(buf, codec.rawStart!, codec.rawEnd!, this.scratch);
+          const n = pc.bound.applyBytes!(codec.rawBuf ?? buf, codec.rawStart!, codec.rawEnd!, this.scratch);
           if (n >= 0) {
             sink.push(buf, pos, s);
             pos = e;

@@ -1,6 +1,7 @@
 /**
  * SipHash-2-4 (64- and 128-bit output) in WebAssembly: same signatures and results as ./siphash.js
- * (the pure-JS reference), on native i64. The module is tiny and instantiated synchronously at import.
+ * (the pure-JS reference), on native i64. The module is tiny and instantiated synchronously at import;
+ * it also runs the keyed permutation's SipHash-1-3 Feistel rounds (feistel(), for fpe.ts).
  * The input is copied into the module's memory: 4-byte words through an Int32Array view of the input's
  * buffer for short inputs, Uint8Array.set for longer ones; inputs over SIP_WASM_CAP bytes are hashed in
  * CAP-byte blocks (the memory never grows, so the views of it made here stay valid).
@@ -19,10 +20,12 @@ const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 const ex = new WA.Instance(new WA.Module(Buffer.from(SIP_WASM_BASE64, 'base64')), {}).exports;
 const mem = (ex.mem as { buffer: ArrayBuffer }).buffer;
 const h64 = ex.h64 as Fn, h128 = ex.h128 as Fn, init = ex.init as Fn, update = ex.update as Fn;
-const fin64 = ex.fin64 as Fn, fin128 = ex.fin128 as Fn;
+const fin64 = ex.fin64 as Fn, fin128 = ex.fin128 as Fn, feistelFn = ex.feistel as Fn;
 const u8 = new Uint8Array(mem);
 const u32 = new Uint32Array(mem);
 const O = SIP_WASM_OUT >>> 2;
+/** The Feistel halves the module writes back (two f64 at OUT). */
+const halves = new Float64Array(mem, SIP_WASM_OUT, 2);
 /** The input area as a Buffer, so strings can be UTF-8-encoded straight into it. */
 const input = Buffer.from(mem, 0, SIP_WASM_CAP);
 
@@ -142,4 +145,15 @@ export function sip128Utf8(key: SipKey, value: string, out: Uint32Array): void {
 export function siphash(key: SipKey, data: Uint8Array, start: number, end: number, out: Uint32Array, outWords: 2 | 4): void {
   if (outWords === 4) sip128(key, data, start, end, out);
   else sip64(key, data, start, end, out);
+}
+
+/**
+ * The rounds of KeyedPermutation's Feistel network (src/transformers/fpe.ts) under `key` (4 words):
+ * round r adds floor(frac(SipHash-1-3-64(x | (r << 52))) × size) to one half, mod its size (a on even
+ * rounds from x = b, b on odd ones from x = a); see scripts/gen-siphash-wasm.mjs. Sizes and halves are
+ * integers below 2^52. Returns [a, b] in a view that the next call overwrites.
+ */
+export function feistel(key: Uint32Array, tweak: number, rounds: number, sizeA: number, sizeB: number, a: number, b: number): Float64Array {
+  feistelFn(key[0], key[1], key[2], key[3], tweak, rounds, sizeA, sizeB, a, b);
+  return halves;
 }

@@ -167,5 +167,11 @@ function bindNested(spec: unknown, path: string, column: ColumnInfo, env: BindEn
   const rule = validateColumnRule(column.name, spec, path, (p, m, h) => problems.push(`${p}: ${m}${h ? ` (${h})` : ''}`));
   if (!rule) throw new VeilError('RULES_INVALID', `invalid nested rule at ${path}`, { path, hint: problems.join('; ') });
   const b = bindRule(rule, column, env);
-  return { fn: (value, ctx) => b.apply(value, ctx.row), reads: b.reads, readsMasked: b.readsMasked };
+  const applyBytes = b.applyBytes;
+  return {
+    fn: (value, ctx) => b.apply(value, ctx.row),
+    bytes: applyBytes && ((src, start, end, _ctx, out) => applyBytes(src, start, end, out)),
+    reads: b.reads,
+    readsMasked: b.readsMasked,
+  };
 }

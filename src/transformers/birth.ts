@@ -1,5 +1,6 @@
-import { commonParams, defineTransformer, z } from './define.js';
-import { civilFromDays, daysFromCivil, formatDate, parseDate } from './dates.js';
+import type { Rng } from '../seed/rng.js';
+import { commonParams, defineTransformer, z, type ByteFn, type ValueFn } from './define.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatDate, parseDate } from './dates.js';
 
 /**
  * Birth dates: a fake day that keeps the year (default), the age band (e.g. the 5-year band of birth
@@ -22,21 +23,60 @@ export const dateOfBirth = defineTransformer({
     })
     .refine((p) => p.minYear <= p.maxYear, { message: '"minYear" must not exceed "maxYear"', path: ['minYear'] }),
   accepts: ['date', 'timestamp', 'text', 'other'],
-  create(p) {
-    return (value, ctx) => {
-      const d = parseDate(value);
+  create(p, site) {
+    const max = site.column.type?.maxLength;
+    /** The fake day for an original of year y (undefined: not a date). */
+    const fakeDay = (y: number | undefined, rng: Rng): { y: number; m: number; d: number } => {
       let fromY = p.minYear;
       let toY = p.maxYear;
-      if (d && p.keep === 'year') fromY = toY = d.y;
-      else if (d && p.keep === 'band') {
-        fromY = Math.max(1, Math.floor(d.y / p.bandYears) * p.bandYears);
+      if (y !== undefined && p.keep === 'year') fromY = toY = y;
+      else if (y !== undefined && p.keep === 'band') {
+        fromY = Math.max(1, Math.floor(y / p.bandYears) * p.bandYears);
         toY = Math.min(9999, fromY + p.bandYears - 1);
       }
       const first = daysFromCivil(fromY, 1, 1);
       const last = daysFromCivil(toY, 12, 31);
-      const rng = ctx.rng();
-      const c = civilFromDays(first + rng.int(last - first + 1));
+      return civilFromDays(first + rng.int(last - first + 1));
+    };
+    const fn: ValueFn = (value, ctx) => {
+      const d = parseDate(value);
+      const c = fakeDay(d?.y, ctx.rng());
       return formatDate(c.y, c.m, c.d, d?.yearWidth ?? 4) + (d?.rest ?? '');
     };
+    // The byte path: a plain YYYY-MM-DD (a date column); anything else takes the string path.
+    const bytes: ByteFn = (src, s, e, ctx, out) => {
+      if (e - s !== 10 || src[s + 4] !== 0x2d || src[s + 7] !== 0x2d || out.length < 10 || (max !== undefined && max < 10)) return -1;
+      const y = digits(src, s, 4);
+      const m = digits(src, s + 5, 2);
+      const d = digits(src, s + 8, 2);
+      if (y < 1 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+      const c = fakeDay(y, ctx.rng());
+      putDigits(c.y, 4, out, 0);
+      out[4] = 0x2d;
+      putDigits(c.m, 2, out, 5);
+      out[7] = 0x2d;
+      putDigits(c.d, 2, out, 8);
+      return 10;
+    };
+    return { fn, bytes };
   },
 });
+
+/** The decimal number of n ASCII digits at src[at]; -1 if one is not a digit. */
+function digits(src: Uint8Array, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = src[i] - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** v as n digits, zero-padded, at out[at] (v < 10^n). */
+function putDigits(v: number, n: number, out: Uint8Array, at: number): void {
+  for (let i = at + n - 1; i >= at; i--) {
+    out[i] = 48 + (v % 10);
+    v = Math.floor(v / 10);
+  }
+}

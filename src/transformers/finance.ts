@@ -1,4 +1,4 @@
-import { commonParams, defineTransformer, z } from './define.js';
+import { commonParams, defineTransformer, z, type ByteFn, type ValueFn } from './define.js';
 import { domainPermutation, type KeyedPermutation } from './fpe.js';
 import { reshape } from './shape.js';
 import type { Rng } from '../seed/rng.js';
@@ -46,12 +46,27 @@ export const creditCard = defineTransformer({
   create(params, site) {
     const permOf = domainPermutation();
     const max = site.column.type?.maxLength;
-    return (value, ctx) => {
+    const keepFirst = params.keepIssuer ? 6 : 1;
+    const keepLast = params.keepLast4 ? 4 : 0;
+    const fn: ValueFn = (value, ctx) => {
       const perm = permOf(ctx);
       const n = countDigits(value);
       if (n < 12 || n > 19) return freshCard(ctx.rng(), Math.min(16, max ?? 16));
-      return cardLike(value, n, params.keepIssuer ? 6 : 1, params.keepLast4 ? 4 : 0, perm);
+      return cardLike(value, n, keepFirst, keepLast, perm);
     };
+    // The byte path: the same digits, written over the original's bytes (other bytes kept); a value
+    // without a card's 12 to 19 digits, or longer than the column, takes the string path.
+    const bytes: ByteFn = (src, s, e, ctx, out) => {
+      if ((max !== undefined && e - s > max) || e - s > out.length) return -1;
+      let n = 0;
+      for (let i = s; i < e; i++) if (src[i] >= 48 && src[i] <= 57 && n < 20) digitsBuf[n++] = src[i] - 48;
+      if (n < 12 || n > 19) return -1;
+      newDigits(n, keepFirst, keepLast, permOf(ctx));
+      let j = 0;
+      for (let i = s; i < e; i++) out[i - s] = src[i] >= 48 && src[i] <= 57 ? 48 + digitsBuf[j++] : src[i];
+      return e - s;
+    };
+    return { fn, bytes };
   },
 });
 
@@ -65,12 +80,24 @@ function countDigits(s: string): number {
 }
 
 function cardLike(value: string, n: number, keepFirst: number, keepLast: number, perm: KeyedPermutation): string {
-  const d = digitsBuf;
   let k = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 48 && c <= 57) d[k++] = c - 48;
+    if (c >= 48 && c <= 57) digitsBuf[k++] = c - 48;
   }
+  newDigits(n, keepFirst, keepLast, perm);
+  let out = '';
+  let j = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    out += c >= 48 && c <= 57 ? String.fromCharCode(48 + digitsBuf[j++]) : value[i];
+  }
+  return out;
+}
+
+/** The fake's n digits in digitsBuf (which holds the original's): the body permuted, the check digit solved. */
+function newDigits(n: number, keepFirst: number, keepLast: number, perm: KeyedPermutation): void {
+  const d = digitsBuf;
   // The check slot is the last digit, or the digit before the kept last 4.
   const check = n - 1 - keepLast;
   const from = keepFirst;
@@ -85,13 +112,6 @@ function cardLike(value: string, n: number, keepFirst: number, keepLast: number,
   }
   const need = (10 - (sum % 10)) % 10;
   d[check] = (n - 1 - check) & 1 ? UNDOUBLE[need] : need;
-  let out = '';
-  let j = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    out += c >= 48 && c <= 57 ? String.fromCharCode(48 + d[j++]) : value[i];
-  }
-  return out;
 }
 
 /** A fresh Visa-style number when the original has no card shape. */

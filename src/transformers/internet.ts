@@ -1,8 +1,8 @@
 import { fakerFor } from '../seed/faker.js';
 import { Rng } from '../seed/rng.js';
-import { commonParams, defineTransformer, z } from './define.js';
+import { commonParams, defineTransformer, z, type ByteFn, type ValueFn } from './define.js';
 import { domainPermutation } from './fpe.js';
-import { formatIpv4, formatIpv6, parseIp } from './ip.js';
+import { formatIpv4, formatIpv4Bytes, formatIpv6, parseIp, parseIpv4Bytes } from './ip.js';
 import { ipv4Address, ipv4Network, ipv6Address, ipv6Network } from './ip-keyed.js';
 import { list } from './locale-data.js';
 import { UNIQUE_TAG_CHARS, base32, fitLength } from './text-fit.js';
@@ -37,7 +37,7 @@ function ipTransformer(name: 'ipv4' | 'ipv6') {
       const permOf = domainPermutation();
       const max = site.column.type?.maxLength;
       const networks = /^cidr\b/i.test(site.column.type?.raw ?? '');
-      return (value, ctx) => {
+      const fn: ValueFn = (value, ctx) => {
         const perm = permOf(ctx);
         const ip = parseIp(value);
         const n = networks && ip ? prefixLength(ip.suffix, ip.v === 4 ? 32 : 128) : undefined;
@@ -50,6 +50,15 @@ function ipTransformer(name: 'ipv4' | 'ipv6') {
         const g = n === undefined ? ipv6Address(ip.words, p.keepPrefix, ctx.bits()) : ipv6Network(ip.words, n, p.keepPrefix, perm, ctx.bits());
         return fitLength(formatIpv6(g) + ip.suffix, max);
       };
+      // The byte path: a plain a.b.c.d (no spaces, no suffix: then a cidr column keeps it an address too).
+      const keep = Math.min(p.keepPrefix, 32);
+      const bytes: ByteFn = (src, s, e, ctx, out) => {
+        const x = parseIpv4Bytes(src, s, e);
+        if (x < 0 || out.length < 15) return -1;
+        const n = formatIpv4Bytes(ipv4Address(x, keep, permOf(ctx)), out, 0);
+        return max !== undefined && n > max ? -1 : n;
+      };
+      return { fn, bytes };
     },
   });
 }

@@ -22,6 +22,37 @@ export function parseIpv4(s: string): number | undefined {
   return x;
 }
 
+/** parseIpv4 of the UTF-8 bytes src[start, end) (no surrounding text), or -1. */
+export function parseIpv4Bytes(src: Uint8Array, start: number, end: number): number {
+  let x = 0;
+  let parts = 0;
+  let i = start;
+  while (parts < 4) {
+    let o = 0;
+    const d0 = i;
+    while (i < end && i - d0 < 3 && src[i] >= 48 && src[i] <= 57) o = o * 10 + src[i++] - 48;
+    if (i === d0 || o > 255) return -1;
+    x = x * 256 + o;
+    if (++parts < 4) {
+      if (i >= end || src[i] !== 46) return -1;
+      i++;
+    }
+  }
+  return i === end ? x : -1;
+}
+
+/** formatIpv4 into out at n; returns the new end. */
+export function formatIpv4Bytes(x: number, out: Uint8Array, n: number): number {
+  for (let k = 3; k >= 0; k--) {
+    const o = Math.floor(x / 2 ** (8 * k)) & 255;
+    if (o >= 100) out[n++] = 48 + Math.floor(o / 100);
+    if (o >= 10) out[n++] = 48 + (Math.floor(o / 10) % 10);
+    out[n++] = 48 + (o % 10);
+    if (k > 0) out[n++] = 46;
+  }
+  return n;
+}
+
 export function formatIpv4(x: number): string {
   return `${Math.floor(x / 16777216) & 255}.${(x >>> 16) & 255}.${(x >>> 8) & 255}.${x & 255}`;
 }

@@ -73,42 +73,80 @@ function bracket(path: string, i: number): [{ t: 'key'; key: string } | { t: 'in
  * the child completes.
  */
 export class PathSet {
+  private readonly rootStates: number[];
+  /**
+   * Steps already taken: states (by identity) → child → result. Documents of one column repeat their
+   * keys, so most steps are lookups; the states they return are the same arrays, so the lookups chain
+   * down the levels. At most MEMO_STEPS are kept (keys may be data, e.g. ids).
+   */
+  private readonly memo = new WeakMap<number[], Map<string | number, { next: number[]; match: number }>>();
+  private memoSize = 0;
+
   constructor(readonly paths: Seg[][]) {
     for (const p of paths) if (p.length >= 64) throw new Error('JSON paths are limited to 63 steps');
+    this.rootStates = paths.map((_, i) => i * 64);
   }
 
-  /** The states at the root, and which pattern (if any) matches the root itself ("$"). */
+  /** The states at the root (the same array every time; do not change it), and which pattern (if any) matches the root itself ("$"). */
   root(): number[] {
-    return this.paths.map((_, i) => i * 64);
+    return this.rootStates;
   }
 
   rootMatch(): number {
     return this.paths.findIndex((p) => p.length === 0);
   }
 
-  /** States after descending into child `key` (string) or `index` (number). Returns [states, matched pattern or -1]. */
-  step(states: number[], key: string | number): { next: number[]; match: number } {
+  /** The pattern the last step() completed (the first one listed), or -1. */
+  match = -1;
+
+  /**
+   * States after descending into child `key` (string) or `index` (number); the completed pattern, if
+   * any, in `match`. The states returned may be shared: do not change them.
+   */
+  step(states: number[], key: string | number): number[] {
+    let steps = this.memo.get(states);
+    const known = steps?.get(key);
+    if (known !== undefined) {
+      this.match = known.match;
+      return known.next;
+    }
+    const next = this.compute(states, key);
+    if (this.memoSize < MEMO_STEPS) {
+      if (steps === undefined) this.memo.set(states, (steps = new Map()));
+      steps.set(key, { next, match: this.match });
+      this.memoSize++;
+    }
+    return next;
+  }
+
+  private compute(states: number[], key: string | number): number[] {
     const next: number[] = [];
     let match = -1;
-    for (const st of states) {
+    for (let i = 0; i < states.length; i++) {
+      const st = states[i];
       const p = st >> 6;
       const pos = st & 63;
       const pat = this.paths[p];
       const seg = pat[pos];
       if (!seg) continue;
-      const hit = (s: Seg): boolean =>
-        s.t === 'any' ? true : s.t === 'key' ? typeof key === 'string' && key === s.key : s.t === 'index' ? key === s.index : false;
       if (seg.t === 'deep') {
         next.push(st); // keep looking deeper
-        if (hit(seg.inner)) {
+        if (hit(seg.inner, key)) {
           if (pos + 1 === pat.length) match = match < 0 || p < match ? p : match;
           else next.push(st + 1);
         }
-      } else if (hit(seg)) {
+      } else if (hit(seg, key)) {
         if (pos + 1 === pat.length) match = match < 0 || p < match ? p : match;
         else next.push(st + 1);
       }
     }
-    return { next, match };
+    this.match = match;
+    return next;
   }
+}
+
+const MEMO_STEPS = 4096;
+
+function hit(s: Seg, key: string | number): boolean {
+  return s.t === 'any' ? true : s.t === 'key' ? typeof key === 'string' && key === s.key : s.t === 'index' ? key === s.index : false;
 }

@@ -1,9 +1,13 @@
+import { decodeText } from '../core/text.js';
 import type { PathSet } from './json-path.js';
 
 /**
  * A validating JSON scanner that finds the values a PathSet selects, without building a tree.
  * It reports each selected value as (pattern, kind, start, end) through `onMatch`; all other bytes
  * are left alone, so a rewrite keeps key order, whitespace and number spelling exactly.
+ * It reads code units: a string's UTF-16 units (scan: positions are string indices) or UTF-8 bytes
+ * (scanBytes: positions are byte offsets). JSON's syntax is ASCII and UTF-8 never puts a byte below
+ * 0x80 inside a multi-byte character, so one scanner serves both.
  */
 export type JsonKind = 'string' | 'number' | 'true' | 'false' | 'null' | 'object' | 'array';
 
@@ -16,30 +20,99 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-export type OnMatch = (pattern: number, kind: JsonKind, start: number, end: number) => void;
+/** `escaped`: a selected string holds escapes (else its text is exactly what is between the quotes). */
+export type OnMatch = (pattern: number, kind: JsonKind, start: number, end: number, escaped: boolean) => void;
 
 const MAX_DEPTH = 4096;
+/** Largest UTF-16 buffer (bytes) kept for the next scan(); longer texts get a buffer of their own. */
+const KEEP_UNITS = 1 << 20;
 
 export class JsonScanner {
-  private s = '';
+  /** The code units scanned, [i, end). */
+  private s: Uint16Array | Uint8Array = new Uint16Array(0);
+  private end = 0;
+  /** The text for keys: the string (scan), or the UTF-8 buffer (scanBytes). */
+  private text = '';
+  private buf: Buffer | null = null;
+  /** UTF-16 units of scan()'s string, kept between calls. */
+  private units = Buffer.alloc(1024);
   private i = 0;
   private depth = 0;
+  /** Whether the last string scanned held escapes. */
+  private escaped = false;
   private onMatch: OnMatch = () => {};
 
   constructor(private readonly paths: PathSet) {}
 
   scan(text: string, onMatch: OnMatch): void {
-    this.s = text;
-    this.i = 0;
+    const bytes = text.length * 2;
+    if (bytes > this.units.length && bytes <= KEEP_UNITS) this.units = Buffer.alloc(Math.max(bytes, this.units.length * 2));
+    const units = bytes <= this.units.length ? this.units : Buffer.alloc(bytes);
+    units.write(text, 'utf16le'); // little-endian, as Uint16Array on the platforms Node runs on
+    this.s = new Uint16Array(units.buffer, units.byteOffset, text.length);
+    this.text = text;
+    this.buf = null;
+    this.run(0, text.length, onMatch);
+  }
+
+  /** Scan the UTF-8 bytes buf[start, end); positions reported are offsets into buf. */
+  scanBytes(buf: Buffer, start: number, end: number, onMatch: OnMatch): void {
+    this.s = buf;
+    this.buf = buf;
+    this.run(start, end, onMatch);
+  }
+
+  private run(start: number, end: number, onMatch: OnMatch): void {
+    this.end = end;
+    this.i = start;
     this.depth = 0;
     this.onMatch = onMatch;
     this.ws();
     const rootMatch = this.paths.rootMatch();
-    const start = this.i;
+    const at = this.i;
     const kind = this.value(rootMatch >= 0 ? null : this.paths.root());
-    if (rootMatch >= 0) this.onMatch(rootMatch, kind, start, this.i);
+    if (rootMatch >= 0) this.onMatch(rootMatch, kind, at, this.i, this.escaped);
     this.ws();
-    if (this.i < this.s.length) this.fail('unexpected text after the JSON value');
+    if (this.i < end) this.fail('unexpected text after the JSON value');
+  }
+
+  /** The code unit at i, or -1 past the end (the buffer of scanBytes goes on after the value). */
+  private at(i: number): number {
+    return i < this.end ? this.s[i] : -1;
+  }
+
+  /** A key string [k0, k1) (with its quotes) as text. */
+  private key(k0: number, k1: number, escaped: boolean): string {
+    if (escaped) return JSON.parse(this.buf === null ? this.text.slice(k0, k1) : decodeText(this.buf, k0, k1, 'utf8')) as string;
+    if (this.buf === null) return this.text.slice(k0 + 1, k1 - 1);
+    return this.keyBytes(this.buf, k0 + 1, k1 - 1);
+  }
+
+  /**
+   * Recent short ASCII keys of scanBytes, by an FNV-1a hash of their bytes (two slots per hash): no
+   * decoding for repeated keys.
+   */
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS + 1).fill(undefined);
+
+  private keyBytes(buf: Buffer, a: number, b: number): string {
+    const len = b - a;
+    if (len > 32) return decodeText(buf, a, b, 'utf8');
+    let h = 0x811c9dc5;
+    let or = 0;
+    for (let i = a; i < b; i++) {
+      const c = buf[i];
+      h = Math.imul(h ^ c, 0x01000193);
+      or |= c;
+    }
+    if (or >= 0x80) return decodeText(buf, a, b, 'utf8');
+    const slot = (h ^ (h >>> 15)) & (KEY_SLOTS - 1);
+    const first = this.keys[slot];
+    if (first !== undefined && sameAscii(first, buf, a, len)) return first;
+    const second = this.keys[slot + 1];
+    if (second !== undefined && sameAscii(second, buf, a, len)) return second;
+    const key = decodeText(buf, a, b, 'latin1');
+    this.keys[first === undefined || second !== undefined ? slot : slot + 1] = key;
+    return key;
   }
 
   private fail(message: string): never {
@@ -49,8 +122,8 @@ export class JsonScanner {
   private ws(): void {
     const s = this.s;
     let i = this.i;
-    while (i < s.length) {
-      const c = s.charCodeAt(i);
+    while (i < this.end) {
+      const c = s[i];
       if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else break;
     }
@@ -60,8 +133,8 @@ export class JsonScanner {
   /** Scan one value; `states` null means nothing below can match (validate only). */
   private value(states: number[] | null): JsonKind {
     const s = this.s;
-    if (this.i >= s.length) this.fail('unexpected end of the JSON text');
-    const c = s.charCodeAt(this.i);
+    if (this.i >= this.end) this.fail('unexpected end of the JSON text');
+    const c = s[this.i];
     if (c === 34) {
       this.string();
       return 'string';
@@ -75,11 +148,12 @@ export class JsonScanner {
       this.number();
       return 'number';
     }
-    this.fail(`unexpected character ${JSON.stringify(s[this.i])}`);
+    this.fail(`unexpected character ${JSON.stringify(String.fromCharCode(c))}`);
   }
 
   private word(w: 'true' | 'false' | 'null'): JsonKind {
-    if (!this.s.startsWith(w, this.i)) this.fail(`expected ${w}`);
+    const s = this.s;
+    for (let k = 0; k < w.length; k++) if (this.i + k >= this.end || s[this.i + k] !== w.charCodeAt(k)) this.fail(`expected ${w}`);
     this.i += w.length;
     return w;
   }
@@ -87,27 +161,27 @@ export class JsonScanner {
   private number(): void {
     const s = this.s;
     let i = this.i;
-    if (s.charCodeAt(i) === 45) i++;
+    if (this.at(i) === 45) i++;
     const d0 = i;
-    if (s.charCodeAt(i) === 48) i++;
-    else while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    if (this.at(i) === 48) i++;
+    else while (i < this.end && s[i] >= 48 && s[i] <= 57) i++;
     if (i === d0) this.fail('expected a digit');
-    if (s.charCodeAt(i) === 46) {
+    if (this.at(i) === 46) {
       i++;
       const f0 = i;
-      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      while (i < this.end && s[i] >= 48 && s[i] <= 57) i++;
       if (i === f0) {
         this.i = i;
         this.fail('expected a digit after the decimal point');
       }
     }
-    const e = s.charCodeAt(i);
+    const e = this.at(i);
     if (e === 101 || e === 69) {
       i++;
-      const sign = s.charCodeAt(i);
+      const sign = this.at(i);
       if (sign === 43 || sign === 45) i++;
       const e0 = i;
-      while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      while (i < this.end && s[i] >= 48 && s[i] <= 57) i++;
       if (i === e0) {
         this.i = i;
         this.fail('expected a digit in the exponent');
@@ -122,17 +196,17 @@ export class JsonScanner {
     let i = this.i + 1;
     let escaped = false;
     for (;;) {
-      if (i >= s.length) {
+      if (i >= this.end) {
         this.i = i;
         this.fail('unterminated string');
       }
-      const c = s.charCodeAt(i);
+      const c = s[i];
       if (c === 34) break;
       if (c === 92) {
         escaped = true;
-        const n = s.charCodeAt(i + 1);
+        const n = this.at(i + 1);
         if (n === 117) {
-          if (!/^[0-9A-Fa-f]{4}$/.test(s.slice(i + 2, i + 6))) {
+          if (!(isHex(this.at(i + 2)) && isHex(this.at(i + 3)) && isHex(this.at(i + 4)) && isHex(this.at(i + 5)))) {
             this.i = i;
             this.fail('bad \\u escape');
           }
@@ -148,6 +222,7 @@ export class JsonScanner {
       } else i++;
     }
     this.i = i + 1;
+    this.escaped = escaped;
     return escaped;
   }
 
@@ -160,25 +235,25 @@ export class JsonScanner {
     const s = this.s;
     this.i++;
     this.ws();
-    if (s.charCodeAt(this.i) === 125) {
+    if (this.at(this.i) === 125) {
       this.i++;
       this.depth--;
       return 'object';
     }
     for (;;) {
       this.ws();
-      if (s.charCodeAt(this.i) !== 34) this.fail('expected a key string');
+      if (this.at(this.i) !== 34) this.fail('expected a key string');
       const k0 = this.i;
       const escaped = this.string();
       const k1 = this.i;
       this.ws();
-      if (s.charCodeAt(this.i) !== 58) this.fail('expected ":"');
+      if (this.at(this.i) !== 58) this.fail('expected ":"');
       this.i++;
       this.ws();
       if (states === null || states.length === 0) this.value(null);
-      else this.child(states, escaped ? (JSON.parse(s.slice(k0, k1)) as string) : s.slice(k0 + 1, k1 - 1));
+      else this.child(states, this.key(k0, k1, escaped));
       this.ws();
-      const c = s.charCodeAt(this.i);
+      const c = this.at(this.i);
       if (c === 44) {
         this.i++;
         continue;
@@ -197,7 +272,7 @@ export class JsonScanner {
     const s = this.s;
     this.i++;
     this.ws();
-    if (s.charCodeAt(this.i) === 93) {
+    if (this.at(this.i) === 93) {
       this.i++;
       this.depth--;
       return 'array';
@@ -207,7 +282,7 @@ export class JsonScanner {
       if (states === null || states.length === 0) this.value(null);
       else this.child(states, index);
       this.ws();
-      const c = s.charCodeAt(this.i);
+      const c = this.at(this.i);
       if (c === 44) {
         this.i++;
         continue;
@@ -222,9 +297,22 @@ export class JsonScanner {
   }
 
   private child(states: number[], key: string | number): void {
-    const { next, match } = this.paths.step(states, key);
+    const next = this.paths.step(states, key);
+    const match = this.paths.match;
     const start = this.i;
     const kind = this.value(match >= 0 ? null : next);
-    if (match >= 0) this.onMatch(match, kind, start, this.i);
+    if (match >= 0) this.onMatch(match, kind, start, this.i, this.escaped);
   }
+}
+
+const KEY_SLOTS = 512;
+
+function sameAscii(key: string, buf: Buffer, a: number, len: number): boolean {
+  if (key.length !== len) return false;
+  for (let i = 0; i < len; i++) if (key.charCodeAt(i) !== buf[a + i]) return false;
+  return true;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }

@@ -1,8 +1,10 @@
 import { VeilError, visible } from '../errors.js';
 import { tableKey } from '../model.js';
-import { commonParams, defineTransformer, z, type BoundValue, type ValueCtx } from './define.js';
+import { decodeText } from '../core/text.js';
+import { commonParams, defineTransformer, z, type BoundValue, type ByteFn, type ValueCtx } from './define.js';
 import { PathSet, parseJsonPath } from './json-path.js';
 import { JsonScanner, JsonSyntaxError, type JsonKind } from './json-scan.js';
+import { putString } from './name-bytes.js';
 import { nestedRule, replacesEmpty } from './nested.js';
 import { childPath } from '../rules/json-path.js';
 
@@ -63,12 +65,13 @@ export const json = defineTransformer({
     return {
       reads: [...new Set(nested.flatMap((n) => n.reads ?? []))],
       readsMasked: [...new Set(nested.flatMap((n) => n.readsMasked ?? []))],
+      bytes: site.column.type?.maxLength === undefined ? jsonBytes(scanner, nested, keepEmpty) : undefined,
       fn(value, ctx) {
         const edits: (number | string)[] = [];
         try {
-          scanner.scan(value, (pattern, kind, start, end) => {
+          scanner.scan(value, (pattern, kind, start, end, escaped) => {
             if (kind === 'string' && end - start === 2 && keepEmpty[pattern]) return;
-            const out = replace(nested[pattern], kind, value.slice(start, end), ctx);
+            const out = replace(nested[pattern], kind, value, start, end, escaped, ctx);
             if (out !== undefined) edits.push(start, end, out);
           });
         } catch (e) {
@@ -96,20 +99,109 @@ export const json = defineTransformer({
   },
 });
 
-/** The JSON text replacing one selected value, or undefined to keep it. */
-function replace(b: BoundValue, kind: JsonKind, raw: string, ctx: ValueCtx): string | undefined {
+/**
+ * The byte path: the same edits on the document's UTF-8, copying the bytes between selected values.
+ * A selected string without escapes goes to its nested rule's byte path when it has one (the fake is
+ * written in place between quotes; a fake that would need escapes, rare, takes the string route);
+ * every other value is decoded and goes through replace(), as in fn. Invalid JSON declines (-1): fn
+ * reports it.
+ */
+function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolean[]): ByteFn {
+  // State of the call in progress (a rule's byte path is not re-entered), so the scanner's callback
+  // is made once.
+  let src: Buffer = Buffer.alloc(0);
+  let out: Uint8Array = new Uint8Array(0);
+  let ctx: ValueCtx;
+  let n = 0;
+  let last = 0;
+  const onMatch = (pattern: number, kind: JsonKind, start: number, end: number, escaped: boolean): void => {
+    if (n < 0 || kind === 'null' || (kind === 'string' && end - start === 2 && keepEmpty[pattern])) return;
+    const b = nested[pattern];
+    const o = copy(last, start);
+    last = start;
+    if (o < 0 || o + 2 > out.length) {
+      n = -1;
+      return;
+    }
+    if (kind === 'string' && !escaped && b.bytes) {
+      const w = b.bytes(src, start + 1, end - 1, ctx, out.subarray(o + 1));
+      if (w >= 0 && o + w + 2 <= out.length && plain(out, o + 1, o + 1 + w)) {
+        out[o] = 0x22;
+        out[o + 1 + w] = 0x22;
+        n = o + w + 2;
+        last = end;
+        return;
+      }
+    }
+    const raw = decodeText(src, start, end, 'utf8');
+    const r = replace(b, kind, raw, 0, raw.length, escaped, ctx);
+    if (r === undefined) return; // kept: copied with the next gap
+    n = putString(r, out, o);
+    last = end;
+  };
+  /** Copy src[from, to) to out at n; returns the new end or -1. */
+  const copy = (from: number, to: number): number => {
+    if (n + (to - from) > out.length) return -1;
+    if (to - from > 32) n += src.copy(out, n, from, to);
+    else for (let i = from; i < to; i++) out[n++] = src[i];
+    return n;
+  };
+  return (s, start, end, c, o) => {
+    src = s instanceof Buffer ? s : Buffer.from(s.buffer, s.byteOffset, s.byteLength);
+    out = o;
+    ctx = c;
+    n = 0;
+    last = start;
+    try {
+      scanner.scanBytes(src, start, end, onMatch);
+    } catch (e) {
+      if (e instanceof JsonSyntaxError) return -1;
+      throw e;
+    }
+    return n < 0 ? -1 : copy(last, end);
+  };
+}
+
+/** Whether out[from, to) needs no escaping inside a JSON string (no '"', '\\' or control character). */
+function plain(out: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = out[i];
+    if (c < 0x20 || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/** The JSON text replacing the selected value text[start, end), or undefined to keep it. */
+function replace(b: BoundValue, kind: JsonKind, text: string, start: number, end: number, escaped: boolean, ctx: ValueCtx): string | undefined {
   if (kind === 'null') return undefined; // JSON null stays null
-  const input = kind === 'string' ? (raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1)) : raw;
-  const out = b.fn(input, ctx);
+  if (kind === 'string') {
+    const input = escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1);
+    const out = b.fn(input, ctx);
+    if (out === null) return 'null';
+    return out === input ? undefined : quote(out);
+  }
+  const raw = text.slice(start, end);
+  const out = b.fn(raw, ctx);
   if (out === null) return 'null';
-  if (kind === 'string') return out === input ? undefined : JSON.stringify(out);
   if (out === raw) return undefined;
-  if (kind === 'number') return NUMBER_RE.test(out) ? out : JSON.stringify(out);
-  if (kind === 'true' || kind === 'false') return out === 'true' || out === 'false' ? out : JSON.stringify(out);
+  if (kind === 'number') return NUMBER_RE.test(out) ? out : quote(out);
+  if (kind === 'true' || kind === 'false') return out === 'true' || out === 'false' ? out : quote(out);
   try {
     JSON.parse(out);
     return out;
   } catch {
-    return JSON.stringify(out);
+    return quote(out);
   }
+}
+
+/**
+ * JSON.stringify(s) for a string: quotes only when nothing needs escaping (no '"', '\\', control
+ * characters or surrogates), else JSON.stringify itself (measured: most of replace()'s time went to it).
+ */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }

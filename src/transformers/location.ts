@@ -1,6 +1,7 @@
 import type { Rng } from '../seed/rng.js';
-import { commonParams, defineTransformer, localeParam, z, type ValueCtx } from './define.js';
+import { commonParams, defineTransformer, localeParam, z, type ValueCtx, type ValueFn } from './define.js';
 import { list, lookup } from './locale-data.js';
+import { bytesIgnoringValue } from './name-bytes.js';
 import { gen, type Gen } from './pattern.js';
 import { reshape } from './shape.js';
 import { fitLength } from './text-fit.js';
@@ -31,7 +32,8 @@ export const streetAddress = defineTransformer({
   create(p, site) {
     const g = gen(p.locale, p.secondary ? 'location.street_address.full' : 'location.street_address.normal');
     const max = site.column.type?.maxLength;
-    return (_v, ctx) => run(g, ctx, max);
+    const fn: ValueFn = (_v, ctx) => run(g, ctx, max);
+    return { fn, bytes: bytesIgnoringValue(fn) };
   },
 });
 
@@ -45,7 +47,8 @@ export const city = defineTransformer({
   create(p, site) {
     const g = gen(p.locale, 'location.city_pattern');
     const max = site.column.type?.maxLength;
-    return (_v, ctx) => run(g, ctx, max);
+    const fn: ValueFn = (_v, ctx) => run(g, ctx, max);
+    return { fn, bytes: bytesIgnoringValue(fn) };
   },
 });
 
@@ -64,12 +67,13 @@ export const zip = defineTransformer({
     const g = gen(p.locale, 'location.postcode');
     const max = site.column.type?.maxLength;
     const shape = p.keepFirst !== undefined ? { letters: true, keepFirst: p.keepFirst, keepLast: 0 } : undefined;
-    return (value, ctx) => {
-      if (shape) return reshape(value, shape, () => ctx.rng());
+    if (shape) return (value, ctx) => reshape(value, shape, () => ctx.rng());
+    const fn: ValueFn = (_v, ctx) => {
       const out = run(g, ctx, max);
       // "94107-1234" into a 5-character column: keep the 5-digit form rather than cutting mid-code.
       return max !== undefined && out.length > max && out.includes('-') ? fitLength(out.split('-')[0], max) : out;
     };
+    return { fn, bytes: bytesIgnoringValue(fn) };
   },
 });
 

@@ -20,7 +20,17 @@ function bound(spec: unknown, maxLength?: number, unique = false): BoundRule {
   return bindRule(rule, column, { keyring: new Keyring('byte-path'), dialect: 'postgres', table: { schema: 'public', name: 't' } });
 }
 
-const CASES: { name: string; spec: unknown; max?: number; unique?: boolean }[] = [
+const JSON_PATHS = {
+  '$.email': 'email',
+  '$.phone': 'phone',
+  '$.address.city': 'city',
+  '$.address.zip': 'zip',
+  '$.n': { transformer: 'fixed', value: 'x"\\y' },
+  '$.tags[*]': 'null',
+  '$..deep': 'first-name',
+};
+
+const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json?: boolean; ip?: boolean; prose?: boolean; card?: boolean; date?: boolean }[] = [
   { name: 'email', spec: 'email' },
   { name: 'email, narrow column', spec: 'email', max: 42 },
   { name: 'email, own domain', spec: { transformer: 'email', domain: 'staging.acme.test' } },
@@ -45,12 +55,78 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean }[] =
   { name: 'hash', spec: 'hash' },
   { name: 'hash 22', spec: { transformer: 'hash', length: 22 } },
   { name: 'hash, varchar(9)', spec: 'hash', max: 9 },
+  { name: 'ipv4', spec: 'ipv4', ip: true },
+  { name: 'ipv4 keepPrefix 16', spec: { transformer: 'ipv4', keepPrefix: 16 }, ip: true },
+  { name: 'ipv4, varchar(13)', spec: 'ipv4', max: 13, ip: true },
+  { name: 'ipv6 (IPv4 inputs stay IPv4)', spec: 'ipv6', ip: true },
+  { name: 'street-address', spec: 'street-address' },
+  { name: 'street-address, ja, secondary', spec: { transformer: 'street-address', locale: 'ja', secondary: true } },
+  { name: 'street-address, varchar(8)', spec: 'street-address', max: 8 },
+  { name: 'city', spec: 'city' },
+  { name: 'city, de, varchar(6)', spec: { transformer: 'city', locale: 'de' }, max: 6 },
+  { name: 'zip', spec: 'zip' },
+  { name: 'zip, varchar(5)', spec: 'zip', max: 5 },
+  { name: 'zip, ja', spec: { transformer: 'zip', locale: 'ja' } },
+  { name: 'credit-card', spec: 'credit-card', card: true },
+  { name: 'credit-card keepLast4, not the issuer', spec: { transformer: 'credit-card', keepLast4: true, keepIssuer: false }, card: true },
+  { name: 'credit-card, varchar(16)', spec: 'credit-card', max: 16, card: true },
+  { name: 'date-of-birth', spec: 'date-of-birth', date: true },
+  { name: 'date-of-birth, band', spec: { transformer: 'date-of-birth', keep: 'band', bandYears: 10 }, date: true },
+  { name: 'date-of-birth, none', spec: { transformer: 'date-of-birth', keep: 'none', minYear: 1, maxYear: 9999 }, date: true },
+  { name: 'date-of-birth, varchar(10)', spec: 'date-of-birth', max: 10, date: true },
+  { name: 'text', spec: 'text', prose: true },
+  { name: 'text, varchar(12)', spec: 'text', max: 12, prose: true },
+  { name: 'text maxLength 30', spec: { transformer: 'text', maxLength: 30 }, prose: true },
+  { name: 'json', spec: { transformer: 'json', paths: JSON_PATHS, onInvalid: 'keep' }, json: true },
+  { name: 'json, hash into a short scratch', spec: { transformer: 'json', paths: { '$.*': 'hash', '$[*]': 'hash' }, onInvalid: 'keep' }, json: true },
+  { name: 'json, root', spec: { transformer: 'json', paths: { $: 'email' }, onInvalid: 'keep' }, json: true },
 ];
 
 const phoneLike = fc
   .array(fc.constantFrom('0', '1', '2', '5', '9', ' ', '-', '(', ')', '+', '.', '/', 'x'), { minLength: 0, maxLength: 24 })
   .map((a) => a.join(''));
 const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), phoneLike, fc.emailAddress());
+/** JSON documents shaped like the paths above (keys, escapes, odd spacing), any JSON, and broken JSON. */
+const jsonLeaf = fc.oneof(anyText, fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''));
+const jsonDoc = fc
+  .record(
+    {
+      email: jsonLeaf,
+      phone: fc.oneof(phoneLike, jsonLeaf),
+      address: fc.oneof(fc.record({ city: jsonLeaf, zip: jsonLeaf, street: anyText }, { requiredKeys: [] }), jsonLeaf),
+      n: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
+      tags: fc.array(jsonLeaf, { maxLength: 4 }),
+      x: fc.record({ deep: jsonLeaf, y: fc.array(fc.record({ deep: anyText }), { maxLength: 2 }) }),
+    },
+    { requiredKeys: [] },
+  )
+  .chain((o) => fc.constantFrom(JSON.stringify(o), JSON.stringify(o, null, 1), JSON.stringify(o).replace(/,/g, ' ,\t')));
+const ipText = fc.oneof(
+  fc.ipV4(),
+  fc.ipV4Extended(),
+  fc.ipV6(),
+  fc.tuple(fc.ipV4(), fc.constantFrom(' ', '/24', '/33', '%x', '.1', '0')).map(([a, b]) => (b === ' ' ? ` ${a}` : a + b)),
+  fc.array(fc.constantFrom('0', '1', '2', '5', '9', '.', '25'), { maxLength: 16 }).map((a) => a.join('')),
+  anyText,
+);
+const cardText = fc.oneof(
+  fc.array(fc.constantFrom('0', '1', '4', '5', '7', '9'), { minLength: 10, maxLength: 21 }).map((a) => a.join('')),
+  fc.array(fc.oneof(fc.constantFrom('0', '3', '4', '8', '9'), fc.constantFrom(' ', '-', 'é', 'x')), { minLength: 10, maxLength: 26 }).map((a) => a.join('')),
+  phoneLike,
+  anyText,
+);
+const dateText = fc.oneof(
+  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+  fc.constantFrom('2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-00-00', '1984-07-12 10:22:33', '12345-01-01', '1984-7-12', '1984/07/12', 'x984-07-12'),
+  anyText,
+);
+const proseText = fc.oneof(
+  fc.lorem({ maxCount: 40 }),
+  fc.string({ unit: fc.constantFrom('a', 'bc', ' ', '\n', '.', 'é', '😀', '\t', 'Z', '\u00a0', ', ', 'word '), maxLength: 200 }),
+  anyText,
+);
+const jsonText = fc.oneof(jsonDoc, jsonDoc, fc.json(), jsonDoc.map((d) => d.slice(0, -1)), jsonDoc.map((d) => `${d} x`));
 
 describe('byte path = string path', () => {
   it('loads the locales the cases use', async () => {
@@ -64,7 +140,7 @@ describe('byte path = string path', () => {
       const out = new Uint8Array(4096);
       let served = 0;
       fc.assert(
-        fc.property(anyText, (value) => {
+        fc.property(c.json ? jsonText : c.ip ? ipText : c.prose ? proseText : c.card ? cardText : c.date ? dateText : anyText, (value) => {
           if (value === '') return;
           const bytes = Buffer.from(value, 'utf8');
           if (bytes.toString('utf8') !== value) return; // lone surrogates are not a dump's UTF-8
@@ -74,6 +150,13 @@ describe('byte path = string path', () => {
           if (n < 0) return;
           served++;
           expect(Buffer.from(out.subarray(0, n)).toString('utf8')).toBe(expected);
+          if (c.json) {
+            // and so in a scratch just big enough (or one byte short: a decline)
+            const tight = new Uint8Array(n);
+            expect(b.applyBytes!(src, 2, 2 + bytes.length, tight)).toBe(n);
+            expect(Buffer.from(tight).toString('utf8')).toBe(expected);
+            if (n > 0) expect(b.applyBytes!(src, 2, 2 + bytes.length, new Uint8Array(n - 1))).toBe(-1);
+          }
         }),
         { numRuns: 400 },
       );

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
+import { validUtf8 } from '../../core/text.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, unescapeByte, type FieldKind } from './literal.js';
@@ -34,6 +35,7 @@ export class MysqlFieldCodec implements FieldCodec {
   encoding: BufferEncoding = 'utf8';
   rawStart = -1;
   rawEnd = -1;
+  rawBuf: Buffer | undefined;
   private charset: MysqlCharset = 'utf8';
   private row: RowFields | undefined;
   private columns: ColumnInfo[] = [];
@@ -151,13 +153,24 @@ export class MysqlFieldCodec implements FieldCodec {
     let high = 0;
     for (let i = start + 1; i < last; i++) {
       const c = buf[i];
-      if (c === BS || c === SQ) return PEEK_DECODE;
+      if (c === BS || c === SQ) return this.peekEscaped(buf, start + 1, last, i);
       high |= c;
     }
     // bytes that are not UTF-8 decode to U+FFFD: the string path hashes that, so it takes them
     if (high >= 0x80 && !isUtf8(buf.subarray(start + 1, last))) return PEEK_DECODE;
+    this.rawBuf = buf;
     this.rawStart = start + 1;
     this.rawEnd = last;
+    return PEEK_RAW;
+  }
+
+  /** peek() of an escaped field: its value's UTF-8, unescaped into the scratch buffer (rawBuf). */
+  private peekEscaped(buf: Buffer, from: number, to: number, k: number): Peek {
+    const n = this.unescape(buf, from, to, k);
+    if (n < 0 || !validUtf8(this.scratch, 0, n)) return PEEK_DECODE;
+    this.rawBuf = this.scratch;
+    this.rawStart = 0;
+    this.rawEnd = n;
     return PEEK_RAW;
   }
 
@@ -204,7 +217,13 @@ export class MysqlFieldCodec implements FieldCodec {
    * literal.ts does; undefined when a quote ends the string early or a backslash escapes its end.
    */
   private escapedText(buf: Buffer, from: number, to: number, k: number): string | undefined {
-    if (to - from > SCRATCH_MAX) return undefined;
+    const n = this.unescape(buf, from, to, k);
+    return n < 0 ? undefined : bytesToString(this.scratch, this.charset, 0, n);
+  }
+
+  /** Unescape content buf[from, to) (first backslash or quote at k) into the scratch; its length, or -1 (see escapedText). */
+  private unescape(buf: Buffer, from: number, to: number, k: number): number {
+    if (to - from > SCRATCH_MAX) return -1;
     if (this.scratch.length < to - from) this.scratch = Buffer.allocUnsafe(Math.max(to - from, this.scratch.length * 2));
     const out = this.scratch;
     let n = 0;
@@ -213,13 +232,13 @@ export class MysqlFieldCodec implements FieldCodec {
     while (i < to) {
       const c = buf[i];
       if (c === BS) {
-        if (i + 1 >= to) return undefined;
+        if (i + 1 >= to) return -1;
         const e = buf[i + 1];
         if (e === 0x25 || e === 0x5f) out[n++] = BS; // \% and \_ keep their backslash
         out[n++] = unescapeByte(e);
         i += 2;
       } else if (c === SQ) {
-        if (i + 1 >= to || buf[i + 1] !== SQ) return undefined;
+        if (i + 1 >= to || buf[i + 1] !== SQ) return -1;
         out[n++] = SQ;
         i += 2;
       } else {
@@ -227,7 +246,7 @@ export class MysqlFieldCodec implements FieldCodec {
         i++;
       }
     }
-    return bytesToString(out, this.charset, 0, n);
+    return n;
   }
 
   /** ASCII bytes buf[from, to) of the bound row as a string. */

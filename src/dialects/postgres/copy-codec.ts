@@ -1,11 +1,17 @@
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
-import { decodeText } from '../../core/text.js';
+import { decodeText, validUtf8 } from '../../core/text.js';
 
 /** PostgreSQL COPY text format: \N is NULL; backslash escapes; tab-separated fields. */
+/** Largest escaped field peek() unescapes for the byte path (longer ones are decoded). */
+const SCRATCH_MAX = 1 << 16;
+
 export class CopyTextCodec implements FieldCodec {
   rawStart = -1;
   rawEnd = -1;
+  rawBuf: Buffer | undefined;
+  /** Unescaped bytes of the last escaped field peek() read, kept for the next one. */
+  private scratch = Buffer.allocUnsafe(256);
 
   constructor(readonly encoding: BufferEncoding) {}
 
@@ -37,9 +43,23 @@ export class CopyTextCodec implements FieldCodec {
     if (end === start) return PEEK_EMPTY;
     if (end - start === 2 && buf[start] === 0x5c && buf[start + 1] === 0x4e) return PEEK_NULL;
     if (this.encoding !== 'utf8') return PEEK_DECODE;
-    for (let i = start; i < end; i++) if (buf[i] === 0x5c) return PEEK_DECODE;
+    for (let i = start; i < end; i++) if (buf[i] === 0x5c) return this.peekEscaped(buf, start, end);
+    this.rawBuf = buf;
     this.rawStart = start;
     this.rawEnd = end;
+    return PEEK_RAW;
+  }
+
+  /** peek() of a field with escapes: its value's UTF-8, unescaped into the scratch buffer (rawBuf). */
+  private peekEscaped(buf: Buffer, start: number, end: number): Peek {
+    if (end - start > SCRATCH_MAX) return PEEK_DECODE;
+    if (this.scratch.length < end - start) this.scratch = Buffer.allocUnsafe(Math.max(end - start, this.scratch.length * 2));
+    const n = unescapeCopy(buf, start, end, this.scratch);
+    // bytes that are not UTF-8 (octal or \x escapes) decode to U+FFFD: the string path takes them
+    if (!validUtf8(this.scratch, 0, n)) return PEEK_DECODE;
+    this.rawBuf = this.scratch;
+    this.rawStart = 0;
+    this.rawEnd = n;
     return PEEK_RAW;
   }
 
@@ -108,6 +128,11 @@ function hexVal(c: number): number {
 /** Undo COPY text escapes into raw bytes (octal and \x hex may produce any byte). */
 export function decodeCopyEscapes(buf: Buffer, start: number, end: number): Buffer {
   const out = Buffer.allocUnsafe(end - start);
+  return out.subarray(0, unescapeCopy(buf, start, end, out));
+}
+
+/** decodeCopyEscapes into `out` (at least end - start bytes); returns the length. */
+function unescapeCopy(buf: Buffer, start: number, end: number, out: Buffer): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = buf[i];
@@ -129,7 +154,7 @@ export function decodeCopyEscapes(buf: Buffer, start: number, end: number): Buff
       out[n++] = v;
     } else out[n++] = d;
   }
-  return out.subarray(0, n);
+  return n;
 }
 
 const ESCAPE_ALL = /[\\\t\n\r\b\f\v]/g;

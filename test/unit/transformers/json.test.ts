@@ -44,6 +44,13 @@ describe('json', () => {
     expect(JSON.parse(out).s).toBe('aé"b"\\\n');
   });
 
+  it('writes fakes as JSON.stringify does: quotes, backslashes, control characters and surrogates escaped', () => {
+    for (const fake of ['plain', 'q"uote', 'back\\slash', 'tab\there', '\u0001\u001f\u007f', 'é😀', 'lone \ud83d', 'lone \ude00 low']) {
+      const g = bind({ transformer: 'json', paths: { '$.s': { transformer: 'fixed', value: fake }, '$.n': { transformer: 'fixed', value: fake } } });
+      expect(g('{"s":"x","n":1}')).toBe(`{"s":${JSON.stringify(fake)},"n":${JSON.stringify(fake)}}`);
+    }
+  });
+
   it('matches the root, bracket keys, indexes and wildcards', () => {
     expect(bind({ transformer: 'json', paths: { $: 'null' } })('{"a":1}')).toBe('null');
     expect(bind({ transformer: 'json', paths: { '$["a b"][1]': 'null' } })('{"a b":[1,2,3]}')).toBe('{"a b":[1,null,3]}');
