@@ -57,7 +57,7 @@ export async function main(args: string[]): Promise<number> {
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing in the dump are warnings, not errors (a rules file shared by several databases)' })
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only when stderr is a terminal); --no-progress to turn it off' })
           .option('sample-rows', { type: 'number', default: 100, describe: 'rows per table whose uncovered columns are checked for personal data by their values (0: names only)' })
-          .option('threads', { type: 'number', describe: 'worker threads that mask rows beside the thread reading the dump (default: CPUs - 1, at most 4; 0: none). The output is the same for any number' }),
+          .option('threads', { type: 'number', describe: 'worker threads that mask rows beside the thread reading the dump (default 0: none). The output is the same for any number; each adds ~90 MB of memory. Pays off only with idle cores and costly rules (see the README)' }),
       async (argv) => {
         code = await runMask({
           rules: argv.rules as string,

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { VeilError } from '../errors.js';
@@ -35,14 +34,9 @@ export interface MaskCommand {
   allowUnusedRules?: boolean;
   progress?: boolean;
   sampleRows: number;
-  /** Worker threads; undefined: defaultThreads(). */
+  /** Worker threads (default 0: see --threads in the README). */
   threads?: number;
   showHelp(): void;
-}
-
-/** One core reads and writes the dump; the others (up to 4) mask. */
-export function defaultThreads(): number {
-  return Math.max(0, Math.min(4, availableParallelism() - 1));
 }
 
 export async function runMask(cmd: MaskCommand): Promise<number> {
@@ -81,7 +75,7 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       unusedRules: cmd.allowUnusedRules ? 'warn' : 'error',
       strict: cmd.strict === true || rules.strict,
       sampleRows: cmd.sampleRows,
-      threads: cmd.threads ?? defaultThreads(),
+      threads: cmd.threads ?? 0,
     });
     const written = new ByteCounter();
     const tail: (Transform | Writable)[] = compress ? [compress(), written] : [written];
