@@ -6,6 +6,7 @@ import type { TablePlan } from '../rules/table-plan.js';
 import type { FieldCodec, RowFields } from './row.js';
 
 const DEFAULT_SIZE = 256 * 1024;
+const NO_BUFFER = Buffer.alloc(0);
 const DIRECT = 32 * 1024;
 
 /** Where a Row sits in the dump, for errors raised after the scanner moved on (worker threads). */
@@ -39,7 +40,7 @@ export class Sink {
       this.emit(Buffer.from(src.buffer, src.byteOffset + start, n));
       return;
     }
-    if (this.len + n > this.size) this.flush();
+    if (this.len + n > this.buf.length) this.room();
     const buf = this.buf;
     let len = this.len;
     if (n <= 24) {
@@ -62,7 +63,7 @@ export class Sink {
       this.emit(b);
       return;
     }
-    if (this.len + worst > this.size) this.flush();
+    if (this.len + worst > this.buf.length) this.room();
     const buf = this.buf;
     const start = this.len;
     if (s.length <= 64) {
@@ -90,8 +91,8 @@ export class Sink {
    * after writing. For codecs that escape and write in one pass. Nothing else may be pushed between.
    */
   reserve(n: number): Buffer {
-    if (this.len + n > this.size) this.flush();
     if (n > this.size) throw new RangeError('Sink.reserve larger than the buffer');
+    if (this.len + n > this.buf.length) this.room();
     return this.buf;
   }
 
@@ -108,8 +109,16 @@ export class Sink {
   flush(): void {
     if (this.len === 0) return;
     const out = this.buf.subarray(0, this.len);
-    this.buf = Buffer.allocUnsafe(this.size);
+    // the buffer is given away; the next one is allocated when something is written (a last flush
+    // allocates nothing: a worker's batch Sink makes one buffer per batch, not two)
+    this.buf = NO_BUFFER;
     this.len = 0;
     this.emit(out);
+  }
+
+  /** Hand on what is gathered and make sure a buffer of `size` bytes is there. */
+  protected room(): void {
+    this.flush();
+    if (this.buf.length < this.size) this.buf = Buffer.allocUnsafe(this.size);
   }
 }
