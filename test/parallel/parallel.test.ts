@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Masker } from '../../src/mask.js';
+import { Masker, type MaskOptions } from '../../src/mask.js';
 import { validateRules } from '../../src/rules/load.js';
 import { generated } from '../cli/helpers.js';
 import { TRICKY_DUMP, TRICKY_RULES } from '../helpers/pg-dumps.js';
@@ -61,6 +61,24 @@ describe('worker threads: the same output as one thread', () => {
   });
 });
 
+/** The error a run in one thread stops with (undefined when it does not fail). */
+function oneThreadError(input: Buffer, opts: MaskOptions): any {
+  try {
+    runChunks(input, opts, []);
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+/** The error a run with worker threads stops with (undefined when it does not fail). */
+async function parallelError(input: Buffer, opts: MaskOptions, cuts: number[] = []): Promise<any> {
+  return runParallel(input, opts, cuts).then(
+    () => undefined,
+    (e) => e,
+  );
+}
+
 describe('worker threads: errors', () => {
   /** A generated dump with one audit_log payload that is not JSON, far into the data. */
   function brokenDump(): { input: Buffer; line: number } {
@@ -75,15 +93,9 @@ describe('worker threads: errors', () => {
   it('a value a worker rejects fails the run with the same error, line and row as one thread', async () => {
     const { input, line } = brokenDump();
     const opts = { rules: benchRules('postgres-heavy'), secret: 'parallel-secret' };
-    let single: any;
-    try {
-      runChunks(input, opts, []);
-    } catch (e) {
-      single = e;
-    }
+    const single = oneThreadError(input, opts);
     expect(single?.code).toBe('DUMP_VALUE_REJECTED');
-    let parallel: any;
-    await runParallel(input, { ...opts, threads: 2 }, [65_536, 1_000_000]).catch((e) => (parallel = e));
+    const parallel = await parallelError(input, { ...opts, threads: 2 }, [65_536, 1_000_000]);
     expect(parallel?.code).toBe(single.code);
     expect(parallel.threads).toBe(2);
     expect(parallel.message).toBe(single.message);
@@ -97,14 +109,8 @@ describe('worker threads: errors', () => {
     const input = readFileSync(generated('postgres', 'copy', '3MB').path);
     const cut = input.subarray(0, input.length - 20_000); // ends inside a COPY block: no \.
     const opts = { rules: benchRules('postgres-typical'), secret: 'parallel-secret' };
-    let single: any;
-    try {
-      runChunks(cut, opts, []);
-    } catch (e) {
-      single = e;
-    }
-    let parallel: any;
-    await runParallel(cut, { ...opts, threads: 2 }).catch((e) => (parallel = e));
+    const single = oneThreadError(cut, opts);
+    const parallel = await parallelError(cut, { ...opts, threads: 2 });
     expect(single?.code).toMatch(/^DUMP_/);
     expect(parallel?.code).toBe(single.code);
     expect(parallel.details.position).toEqual(single.details.position);
