@@ -8,43 +8,32 @@ const params = z.object({ ...commonParams, locale: localeParam });
 /** Locales that write the family name first. */
 const FAMILY_FIRST: Record<string, string> = { ja: ' ', ko: '', zh_CN: '', zh_TW: '', hu: ' ', vi: ' ' };
 
-export const firstName = defineTransformer({
-  name: 'first-name',
-  category: 'person',
-  summary: 'A fake first name: Jane → Maria',
-  example: { before: 'Jane', after: 'Maria' },
-  params,
-  accepts: ['text', 'other'],
-  create(p, site) {
-    const max = site.column.type?.maxLength;
-    const sets = nameSets(p.locale);
-    const fn: ValueFn = (_v, ctx) => {
-      const rng = ctx.rng();
-      const set = sets.length === 1 ? sets[0] : sets[rng.int(sets.length)];
-      return fitLength(set.first[rng.int(set.first.length)], max);
-    };
-    return { fn, bytes: pickBytes(sets.map((s) => encodedNames(s.first)), max) };
-  },
-});
+/** first-name and last-name: one name drawn from the locale's list of that part. */
+function singleName(part: 'first' | 'last', name: string, summary: string, example: { before: string; after: string }) {
+  return defineTransformer({
+    name,
+    category: 'person',
+    summary,
+    example,
+    params,
+    accepts: ['text', 'other'],
+    create(p, site) {
+      const max = site.column.type?.maxLength;
+      const sets = nameSets(p.locale);
+      const fn: ValueFn = (_v, ctx) => {
+        const rng = ctx.rng();
+        const set = sets.length === 1 ? sets[0] : sets[rng.int(sets.length)];
+        const names = set[part];
+        return fitLength(names[rng.int(names.length)], max);
+      };
+      return { fn, bytes: pickBytes(sets.map((s) => encodedNames(s[part])), max) };
+    },
+  });
+}
 
-export const lastName = defineTransformer({
-  name: 'last-name',
-  category: 'person',
-  summary: 'A fake last name: Doe → Kozey',
-  example: { before: 'Doe', after: 'Kozey' },
-  params,
-  accepts: ['text', 'other'],
-  create(p, site) {
-    const max = site.column.type?.maxLength;
-    const sets = nameSets(p.locale);
-    const fn: ValueFn = (_v, ctx) => {
-      const rng = ctx.rng();
-      const set = sets.length === 1 ? sets[0] : sets[rng.int(sets.length)];
-      return fitLength(set.last[rng.int(set.last.length)], max);
-    };
-    return { fn, bytes: pickBytes(sets.map((s) => encodedNames(s.last)), max) };
-  },
-});
+export const firstName = singleName('first', 'first-name', 'A fake first name: Jane → Maria', { before: 'Jane', after: 'Maria' });
+
+export const lastName = singleName('last', 'last-name', 'A fake last name: Doe → Kozey', { before: 'Doe', after: 'Kozey' });
 
 export const fullName = defineTransformer({
   name: 'full-name',
