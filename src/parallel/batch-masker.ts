@@ -109,7 +109,16 @@ function plainError(e: unknown, row: number): WorkerError {
  */
 const OUT_CHUNK = 256 * 1024;
 
-/** Each chunk owning its ArrayBuffer from offset 0, so that it can be transferred (copies of input slices). */
+/**
+ * Each chunk owning its ArrayBuffer from offset 0, so that it can be transferred: slices of the input
+ * are copied, and so is anything that could sit in Node's shared Buffer pool (whose ArrayBuffer is
+ * poolSize bytes; transferring it would detach every pooled Buffer of this thread).
+ */
 function owned(chunks: Buffer[], input: Buffer): Buffer[] {
-  return chunks.map((c) => (c.byteOffset === 0 && c.buffer !== input.buffer ? c : Buffer.from(c)));
+  return chunks.map((c) => {
+    if (c.byteOffset === 0 && c.buffer !== input.buffer && c.buffer.byteLength > Buffer.poolSize) return c;
+    const own = Buffer.allocUnsafeSlow(c.length);
+    c.copy(own);
+    return own;
+  });
 }

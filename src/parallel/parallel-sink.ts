@@ -160,7 +160,12 @@ export class ParallelSink extends Sink {
     }
     let buf = this.buf;
     const len = this.len;
-    if (buf.byteOffset !== 0) buf = Buffer.from(buf.subarray(0, len));
+    if (buf.byteOffset !== 0) {
+      // (never the case for buffers made here; a pooled Buffer's ArrayBuffer must not be transferred)
+      const own = Buffer.allocUnsafeSlow(len);
+      buf.copy(own, 0, 0, len);
+      buf = own;
+    }
     const rows = this.rows.slice(0, this.rowsLen);
     const rowCount = this.rowCount;
     const marks = this.marks.slice(0, MARK * rowCount);
