@@ -4,7 +4,7 @@ import type { Sink } from '../../core/sink.js';
 import { validUtf8 } from '../../core/text.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
-import { decodeBytes, escapeString, fieldKind, introducer, unescapeByte, type FieldKind } from './literal.js';
+import { decodeBytes, escapeString, fieldKind, introducer, unescapeString, type FieldKind } from './literal.js';
 import { bytesToString } from './charset.js';
 import { writeQuotedBytes, writeQuotedUtf8 } from './quoted-writer.js';
 
@@ -225,28 +225,7 @@ export class MysqlFieldCodec implements FieldCodec {
   private unescape(buf: Buffer, from: number, to: number, k: number): number {
     if (to - from > SCRATCH_MAX) return -1;
     if (this.scratch.length < to - from) this.scratch = Buffer.allocUnsafe(Math.max(to - from, this.scratch.length * 2));
-    const out = this.scratch;
-    let n = 0;
-    for (let i = from; i < k; i++) out[n++] = buf[i];
-    let i = k;
-    while (i < to) {
-      const c = buf[i];
-      if (c === BS) {
-        if (i + 1 >= to) return -1;
-        const e = buf[i + 1];
-        if (e === 0x25 || e === 0x5f) out[n++] = BS; // \% and \_ keep their backslash
-        out[n++] = unescapeByte(e);
-        i += 2;
-      } else if (c === SQ) {
-        if (i + 1 >= to || buf[i + 1] !== SQ) return -1;
-        out[n++] = SQ;
-        i += 2;
-      } else {
-        out[n++] = c;
-        i++;
-      }
-    }
-    return n;
+    return unescapeString(buf, from, to, k, SQ, this.scratch);
   }
 
   /** ASCII bytes buf[from, to) of the bound row as a string. */

@@ -122,7 +122,37 @@ export function unescapeByte(c: number): number {
   }
 }
 
-/** The bytes of a quoted string whose quotes sit at `open` and `close - 1`. */
+/**
+ * Undo the escapes of a quoted string's content buf[from, to) (its quote is q; the first backslash or
+ * quote is at k) into out, which holds at least to - from bytes: backslash escapes (the backslash of
+ * \% and \_ kept) and doubled quotes. Returns the length, or -1 where the content is not one string
+ * (a lone quote, or a backslash escaping the closing quote).
+ */
+export function unescapeString(buf: Uint8Array, from: number, to: number, k: number, q: number, out: Uint8Array): number {
+  let n = 0;
+  for (let i = from; i < k; i++) out[n++] = buf[i];
+  let i = k;
+  while (i < to) {
+    const c = buf[i];
+    if (c === BS) {
+      if (i + 1 >= to) return -1;
+      const e = buf[i + 1];
+      if (e === 0x25 || e === 0x5f) out[n++] = BS;
+      out[n++] = unescapeByte(e);
+      i += 2;
+    } else if (c === q) {
+      if (i + 1 >= to || buf[i + 1] !== q) return -1;
+      out[n++] = q;
+      i += 2;
+    } else {
+      out[n++] = c;
+      i++;
+    }
+  }
+  return n;
+}
+
+/** The bytes of a quoted string whose quotes sit at `open` and `close - 1` (checked by skipString). */
 function stringBytes(buf: Uint8Array, open: number, close: number): Uint8Array {
   const q = buf[open];
   const from = open + 1;
@@ -131,23 +161,8 @@ function stringBytes(buf: Uint8Array, open: number, close: number): Uint8Array {
   while (i < to && buf[i] !== BS && buf[i] !== q) i++;
   if (i === to) return buf.subarray(from, to); // fast path: nothing to undo
   const out = new Uint8Array(to - from);
-  out.set(buf.subarray(from, i), 0);
-  let n = i - from;
-  while (i < to) {
-    const c = buf[i];
-    if (c === BS && i + 1 < to) {
-      const e = buf[i + 1];
-      if (e === 0x25 || e === 0x5f) out[n++] = BS;
-      out[n++] = unescapeByte(e);
-      i += 2;
-    } else if (c === q && i + 1 < to && buf[i + 1] === q) {
-      out[n++] = q;
-      i += 2;
-    } else {
-      out[n++] = c;
-      i++;
-    }
-  }
+  const n = unescapeString(buf, from, to, i, q, out);
+  if (n < 0) throw syntax(buf, open, close, 'not one quoted string');
   return out.subarray(0, n);
 }
 
