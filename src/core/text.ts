@@ -17,6 +17,11 @@ export function decodeText(buf: Buffer, start: number, end: number, encoding: Bu
   return buf.toString(encoding, start, end);
 }
 
+/** Whether buf[start, end) is the SQL word NULL, in any case (a NULL field in an INSERT). */
+export function isNullWord(buf: Uint8Array, start: number, end: number): boolean {
+  return end - start === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c;
+}
+
 /** Whether buf[start, end) is valid UTF-8 (ASCII checked in JS; isUtf8 only for text with other bytes). */
 export function validUtf8(buf: Buffer, start: number, end: number): boolean {
   let high = 0;

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
-import { validUtf8 } from '../../core/text.js';
+import { isNullWord, validUtf8 } from '../../core/text.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, unescapeString, type FieldKind } from './literal.js';
@@ -142,9 +142,7 @@ export class MysqlFieldCodec implements FieldCodec {
   peek(buf: Buffer, start: number, end: number): Peek {
     const n = end - start;
     if (buf[start] !== SQ || n < 2 || buf[end - 1] !== SQ) {
-      return n === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c
-        ? PEEK_NULL
-        : PEEK_DECODE;
+      return isNullWord(buf, start, end) ? PEEK_NULL : PEEK_DECODE;
     }
     if (this.charset !== 'utf8') return PEEK_DECODE;
     if (this.knownBinary(start) !== 0) return PEEK_DECODE;

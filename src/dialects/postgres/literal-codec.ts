@@ -1,6 +1,6 @@
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
-import { decodeText } from '../../core/text.js';
+import { decodeText, isNullWord } from '../../core/text.js';
 
 const Q = 0x27;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -73,9 +73,7 @@ export class PgLiteralCodec implements FieldCodec {
   /** A plain '...' literal without doubled quotes (or backslashes, where they escape) is raw. */
   peek(buf: Buffer, start: number, end: number): Peek {
     if (buf[start] !== Q || this.encoding !== 'utf8' || end - start < 2 || buf[end - 1] !== Q) {
-      return end - start === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c
-        ? PEEK_NULL
-        : PEEK_DECODE;
+      return isNullWord(buf, start, end) ? PEEK_NULL : PEEK_DECODE;
     }
     const last = end - 1;
     if (last === start + 1) return PEEK_EMPTY;
