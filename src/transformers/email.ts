@@ -1,6 +1,7 @@
 import { Rng } from '../seed/rng.js';
 import { commonParams, defineTransformer, localeParam, z, type ByteFn, type ValueFn } from './define.js';
 import { nameSets, type NameSet } from './locale-data.js';
+import { put, utf8Bytes } from './name-bytes.js';
 import { UNIQUE_TAG_CHARS, base32, base32Bytes } from './text-fit.js';
 
 /**
@@ -51,7 +52,7 @@ export const email = defineTransformer({
     };
     if (params.keepDomain || !isAscii(params.domain)) return { fn };
     // The byte path: the same address, assembled from pre-encoded slugs (ASCII) and the tag.
-    const domain = asciiBytes(params.domain);
+    const domain = utf8Bytes(params.domain);
     const slugBytes = sets.map(slugBytesOf);
     const bytes: ByteFn = (_src, _s, _e, ctx, out) => {
       const bits = ctx.bits();
@@ -61,15 +62,13 @@ export const email = defineTransformer({
       const last = set.last[rng.int(set.last.length)];
       const total = first.length + last.length + UNIQUE_TAG_CHARS + domain.length + 3;
       if ((max !== undefined && total > max) || total > out.length) return -1;
-      let n = 0;
-      for (let i = 0; i < first.length; i++) out[n++] = first[i];
+      let n = put(first, out, 0);
       out[n++] = 0x2e;
-      for (let i = 0; i < last.length; i++) out[n++] = last[i];
+      n = put(last, out, n);
       out[n++] = 0x2e;
       n = base32Bytes(bits, UNIQUE_TAG_CHARS, out, n);
       out[n++] = 0x40;
-      for (let i = 0; i < domain.length; i++) out[n++] = domain[i];
-      return n;
+      return put(domain, out, n);
     };
     return { fn, bytes };
   },
@@ -77,11 +76,11 @@ export const email = defineTransformer({
 
 const slugCache = new WeakMap<NameSet, { first: Uint8Array[]; last: Uint8Array[] }>();
 
-/** A name set's slugs as bytes (they are ASCII), once per set. */
+/** A name set's slugs as bytes (ASCII), once per set. */
 function slugBytesOf(set: NameSet): { first: Uint8Array[]; last: Uint8Array[] } {
   let b = slugCache.get(set);
   if (!b) {
-    b = { first: set.firstSlug.map(asciiBytes), last: set.lastSlug.map(asciiBytes) };
+    b = { first: set.firstSlug.map(utf8Bytes), last: set.lastSlug.map(utf8Bytes) };
     slugCache.set(set, b);
   }
   return b;
@@ -99,9 +98,4 @@ function fitLocal(first: string, last: string, tag: string, domain: string, max:
   for (const c of candidates) if (c.length <= room) return `${c}@${domain}`;
   if (room >= 1) return `${tag.slice(0, room)}@${domain}`;
   return tag.slice(0, Math.max(1, max));
-}
-
-/** Plain Uint8Arrays (not Buffers) keep the byte loops' element loads monomorphic. */
-function asciiBytes(s: string): Uint8Array {
-  return Uint8Array.from(s, (c) => c.charCodeAt(0));
 }
