@@ -92,9 +92,7 @@ export class TablePlan implements RowView {
               pc.masked++;
               continue;
             }
-            const out = this.maskedAt(pc) as string | null;
-            if (codec.write) codec.write(out, sink, buf, s, e);
-            else sink.pushString(codec.encode(out, buf, s, e), codec.encoding);
+            writeValue(this.maskedAt(pc) as string | null, codec, sink, buf, s, e);
             continue;
           }
         }
@@ -102,8 +100,7 @@ export class TablePlan implements RowView {
       const out = this.maskedAt(pc);
       if (out === UNSET) continue; // NULL stays NULL: leave the bytes as they are
       sink.push(buf, pos, s);
-      if (codec.write) codec.write(out, sink, buf, s, e);
-      else sink.pushString(codec.encode(out, buf, s, e), codec.encoding);
+      writeValue(out, codec, sink, buf, s, e);
       pos = e;
     }
     sink.push(buf, pos, row.rowEnd);
@@ -161,4 +158,10 @@ export class TablePlan implements RowView {
     const v = this.maskedAt(pc);
     return v === UNSET ? null : v;
   }
+}
+
+/** A masked value in place of the field buf[start, end), in the field's literal style. */
+function writeValue(value: string | null, codec: FieldCodec, sink: Sink, buf: Buffer, start: number, end: number): void {
+  if (codec.write) codec.write(value, sink, buf, start, end);
+  else sink.pushString(codec.encode(value, buf, start, end), codec.encoding);
 }
