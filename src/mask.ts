@@ -101,6 +101,8 @@ export class Masker {
   private readonly sink: Sink;
   /** With worker threads: the output in order while batches are being masked. */
   private readonly output: OrderedOutput | undefined;
+  /** Worker threads this run may start (0: it masks in this thread). */
+  private readonly threads: number = 0;
   private readonly pending: Buffer[] = [];
   private pendingLen = 0;
   private bytesIn = 0;
@@ -115,6 +117,7 @@ export class Masker {
     const threads = Math.max(0, Math.floor(options.threads ?? 0));
     if (options.dryRun) this.sink = new NullSink();
     else if (threads > 0 && options.rules.source !== undefined) {
+      this.threads = threads;
       this.output = new OrderedOutput(emit);
       this.sink = new ParallelSink(this.output, {
         threads,
@@ -177,7 +180,7 @@ export class Masker {
   backpressure(): Promise<void> | undefined {
     const out = this.output;
     if (!out) return undefined;
-    const limit = MAX_PENDING_PER_THREAD * Math.max(1, this.options.threads ?? 1);
+    const limit = MAX_PENDING_PER_THREAD * this.threads;
     const free = (): boolean => out.failure !== undefined || (out.pending < limit && out.queuedBytes < MAX_QUEUED_BYTES);
     return free() ? undefined : out.until(free);
   }
@@ -219,7 +222,7 @@ export class Masker {
 
   /** Worker threads this run started (0 when it masked everything in this thread). */
   get threadsStarted(): number {
-    return this.sink instanceof ParallelSink && this.sink.started ? (this.options.threads ?? 0) : 0;
+    return this.sink instanceof ParallelSink && this.sink.started ? this.threads : 0;
   }
 
   /** Stop the worker threads (idempotent). */
