@@ -26,6 +26,16 @@ function mayComment(c: number): boolean {
   return c === 0x23 || c === 0x2d || c === 0x2f || c === 0x2a;
 }
 
+/**
+ * The state after a comment opener of kind k read in state `from`: inside the comment (which returns
+ * to `from`), or `from` itself for a /*! code mark, whose contents are read as values.
+ */
+function afterOpener(s: MysqlScanner, k: number, from: number): number {
+  if (k === CODE_MARK) return from;
+  s.vreturn = from;
+  return k === LINE_COMMENT ? V_LINE_COMMENT : V_BLOCK_COMMENT;
+}
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c;
 }
@@ -73,10 +83,7 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
           }
           if (k !== NO_COMMENT) {
             i = openerEnd(chunk, i, k);
-            if (k !== CODE_MARK) {
-              s.vreturn = V_BETWEEN;
-              state = k === LINE_COMMENT ? V_LINE_COMMENT : V_BLOCK_COMMENT;
-            }
+            state = afterOpener(s, k, V_BETWEEN);
             continue;
           }
         }
@@ -107,10 +114,7 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
           }
           if (k !== NO_COMMENT) {
             i = openerEnd(chunk, i, k);
-            if (k !== CODE_MARK) {
-              s.vreturn = V_FIELD;
-              state = k === LINE_COMMENT ? V_LINE_COMMENT : V_BLOCK_COMMENT;
-            }
+            state = afterOpener(s, k, V_FIELD);
             continue;
           }
         }
@@ -181,10 +185,7 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
           const k = commentAt(chunk, i, s.isEof);
           if (k === NEED_MORE) break;
           i = openerEnd(chunk, i, k);
-          if (k !== CODE_MARK) {
-            s.vreturn = V_BARE;
-            state = k === LINE_COMMENT ? V_LINE_COMMENT : V_BLOCK_COMMENT;
-          }
+          state = afterOpener(s, k, V_BARE);
           continue;
         }
         if (c === 0x27 || c === 0x22) {
