@@ -41,7 +41,7 @@ export class Keyring {
       const bytes = Buffer.from(`domain:${name}`, 'utf8');
       const out = new Uint32Array(4);
       siphash(this.master, bytes, 0, bytes.length, out, 4);
-      d = new Domain(out, this.rng);
+      d = new Domain(out);
       this.domains.set(name, d);
     }
     return d;
@@ -53,7 +53,7 @@ export class Domain {
   /** The last computed 128 keyed bits (owned by this domain; copy if kept). */
   readonly seed = new Uint32Array(4);
 
-  constructor(private readonly key: SipKey, private readonly sharedRng: Rng) {}
+  constructor(private readonly key: SipKey) {}
 
   private last: string | undefined;
 
@@ -91,15 +91,5 @@ export class Domain {
     this.last = undefined;
     siphash(this.key, bytes, 0, bytes.length, this.seed, 4);
     return this.seed;
-  }
-
-  /** The shared Rng, re-seeded for `value`. */
-  rng(value: string): Rng {
-    return this.sharedRng.reset(this.bits(value));
-  }
-
-  /** The shared Rng, re-seeded from bitsRaw(). */
-  rngRaw(value: string, buf: Uint8Array, start: number, end: number): Rng {
-    return this.sharedRng.reset(this.bitsRaw(value, buf, start, end));
   }
 }
