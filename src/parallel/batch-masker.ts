@@ -98,7 +98,8 @@ export class BatchMasker {
   }
 }
 
-function plainError(e: unknown, row: number): WorkerError {
+/** An error as plain data for the main thread (row: the failing Row's index in its batch, or -1). */
+export function plainError(e: unknown, row: number): WorkerError {
   if (e instanceof VeilError) return { row, code: e.code, message: e.message, details: { ...e.details } };
   return { row, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }

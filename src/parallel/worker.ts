@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadLocales } from '../seed/faker.js';
-import { BatchError, BatchMasker } from './batch-masker.js';
+import { BatchError, BatchMasker, plainError } from './batch-masker.js';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol.js';
 
 const init = workerData as WorkerInit;
@@ -29,8 +29,7 @@ port.on('message', (m: ToWorker) => {
         // the input buffer goes back to be filled again (fewer large allocations on both sides)
         port.postMessage(reply, [...buffers, m.buf]);
       } catch (e) {
-        const error = e instanceof BatchError ? e.error : { row: -1, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-        reply = { type: 'failed', id: m.id, error };
+        reply = { type: 'failed', id: m.id, error: e instanceof BatchError ? e.error : plainError(e, -1) };
         port.postMessage(reply);
       }
     }
