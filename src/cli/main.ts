@@ -19,6 +19,12 @@ const EXAMPLES: [string, string][] = [
 
 class UsageError extends Error {}
 
+// Options that mask, check and scan share.
+const DIALECT_OPTION = { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' };
+const SCHEMA_OPTION = {
+  type: 'string',
+  describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data',
+} as const;
 const DATABASE_OPTION = {
   type: 'string',
   describe: 'MySQL/MariaDB: the database of unqualified table names until the dump\'s first USE (a --compact or one-database dump without USE), so rules keyed db.table match',
@@ -45,8 +51,8 @@ export async function main(args: string[]): Promise<number> {
           .option('output', { alias: 'o', type: 'string', describe: 'write the masked dump here (atomically; default: stdout)' })
           .option('seed', { type: 'string', describe: 'a secret given on the command line (tests, reproducible demos)' })
           .option('secret-file', { type: 'string', describe: 'read the secret from this file (else VEIL_SECRET)' })
-          .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
-          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
+          .option('dialect', DIALECT_OPTION)
+          .option('schema', SCHEMA_OPTION)
           .option('database', DATABASE_OPTION)
           .option('charset', CHARSET_OPTION)
           .option('max-field-size', { type: 'number', default: 256, describe: 'largest row held in memory, in MiB' })
@@ -92,8 +98,8 @@ export async function main(args: string[]): Promise<number> {
           .option('strict', { type: 'boolean', describe: 'columns without a rule are errors unless marked "keep"' })
           .option('json', { type: 'boolean', default: false, describe: 'the report as JSON on stdout' })
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing are warnings, not errors' })
-          .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
-          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
+          .option('dialect', DIALECT_OPTION)
+          .option('schema', SCHEMA_OPTION)
           .option('database', DATABASE_OPTION)
           .option('charset', CHARSET_OPTION)
           .option('sample-rows', { type: 'number', default: 200, describe: 'rows per table whose uncovered columns are checked for personal data by their values' })
@@ -126,8 +132,8 @@ export async function main(args: string[]): Promise<number> {
           .option('output', { alias: 'o', type: 'string', describe: 'write the rules here (default: stdout)' })
           .option('sample-rows', { type: 'number', default: 1000, describe: 'rows read per table for value patterns' })
           .option('report', { type: 'string', describe: 'write the suggestions with their reasons as JSON' })
-          .option('dialect', { choices: ['postgres', 'mysql'] as const, describe: 'skip detection and read the dump as this dialect' })
-          .option('schema', { type: 'string', describe: 'a schema-only dump of the same database (pg_dump -s, mysqldump --no-data): columns for data-only / --no-create-info dumps, and the keys pg_dump writes after the data' })
+          .option('dialect', DIALECT_OPTION)
+          .option('schema', SCHEMA_OPTION)
           .option('database', DATABASE_OPTION)
           .option('charset', CHARSET_OPTION)
           .option('progress', { type: 'boolean', describe: 'a live progress line on stderr (default: only on a terminal)' })
