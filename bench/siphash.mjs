@@ -12,17 +12,10 @@
 // inside a dump chunk do; the chunk was just parsed, so it is in cache) under one of 8 keys in turn (as interleaved columns' consistency domains do). Time is
 // CPU time of this process (steadier than wall time on a shared machine); implementations alternate
 // round by round so drift hits both alike.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from './lib/cli.mjs';
+import { distPaths } from './lib/dist.mjs';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const dist = (p) => join(ROOT, 'dist', p);
-if (!existsSync(dist('seed/siphash-wasm.js'))) {
-  console.error('dist/ is missing: run `npm run build` first');
-  process.exit(2);
-}
+const dist = distPaths('seed/siphash-wasm.js');
 const JS = await import(dist('seed/siphash.js'));
 const WASM = await import(dist('seed/siphash-wasm.js'));
 

@@ -15,19 +15,12 @@
 // The LRU section draws 1e6 originals from a Zipf(1.0) distribution over 100 000 distinct values
 // (about what contact emails in an orders table or names look like), decodes each from bytes like
 // the plan does, and compares values/s with and without a two-generation LRU (src/transformers/lru.ts).
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from './lib/cli.mjs';
+import { distPaths } from './lib/dist.mjs';
 import { createRng } from './lib/prng.mjs';
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const dist = (p) => join(ROOT, 'dist', p);
-if (!existsSync(dist('transformers/registry.js'))) {
-  console.error('dist/ is missing: run `npm run build` first');
-  process.exit(2);
-}
+const dist = distPaths('transformers/registry.js');
 const { validateColumnRule } = await import(dist('rules/load.js'));
 const { bindRule } = await import(dist('transformers/bind.js'));
 const { TRANSFORMERS } = await import(dist('transformers/registry.js'));
