@@ -1,19 +1,31 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 
 /**
  * Output to a file written as a temporary file beside it and renamed only on success, so a failed or
- * interrupted run never leaves a half-masked file at OUT.
+ * interrupted run never leaves a half-masked file at OUT. A symbolic link is followed: the file it
+ * points to is replaced, the link stays. OUT that exists and is not a regular file (/dev/null, a FIFO,
+ * /dev/stdout) is written in place: renaming over it would replace the device with a plain file.
  */
 export class AtomicFile extends Writable {
-  readonly tempPath: string;
+  /** The temporary file, or undefined when OUT is written in place. */
+  readonly tempPath: string | undefined;
+  private readonly target: string;
   private fd: number;
   private done = false;
 
   constructor(readonly path: string) {
     super({ highWaterMark: 1 << 20 });
-    this.tempPath = join(dirname(path), `.${basename(path)}.veil-tmp-${process.pid}`);
+    const kind = fileKind(path);
+    if (kind === 'special') {
+      this.target = path;
+      this.tempPath = undefined;
+      this.fd = openSync(path, 'w');
+      return;
+    }
+    this.target = kind === 'file' ? realpathSync(path) : path;
+    this.tempPath = join(dirname(this.target), `.${basename(this.target)}.veil-tmp-${process.pid}`);
     this.fd = openSync(this.tempPath, 'w', 0o600);
     liveTemps.add(this.tempPath);
   }
@@ -45,7 +57,8 @@ export class AtomicFile extends Writable {
     if (this.done) return;
     this.done = true;
     closeSync(this.fd);
-    renameSync(this.tempPath, this.path);
+    if (this.tempPath === undefined) return;
+    renameSync(this.tempPath, this.target);
     liveTemps.delete(this.tempPath);
   }
 
@@ -58,8 +71,19 @@ export class AtomicFile extends Writable {
     } catch {
       /* already closed */
     }
+    if (this.tempPath === undefined) return;
     rmSync(this.tempPath, { force: true });
     liveTemps.delete(this.tempPath);
+  }
+}
+
+/** What is at `path` now: nothing, a regular file (through links), or something else. */
+function fileKind(path: string): 'none' | 'file' | 'special' {
+  try {
+    return statSync(path).isFile() ? 'file' : 'special';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw e;
   }
 }
 

@@ -1,0 +1,46 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runVeil } from '../integration/helpers/veil.js';
+
+const SAMPLE = 'fixtures/pg-sample/input.sql';
+const RULES = 'fixtures/pg-sample/rules.json';
+const dir = mkdtempSync(join(tmpdir(), 'veil-out-'));
+
+describe('-o OUT that is not a plain new file', () => {
+  it('writes into /dev/null in place and leaves it a character device', async () => {
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', '/dev/null']);
+    expect(r.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync('/dev').filter((n) => n.includes('veil-tmp'))).toEqual([]);
+  });
+
+  it('replaces the file a symbolic link points to and keeps the link', async () => {
+    const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
+    const target = join(dir, 'target.sql');
+    writeFileSync(target, 'old');
+    const link = join(dir, 'link.sql');
+    symlinkSync(target, link);
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', link]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target).equals(expected)).toBe(true);
+  });
+
+  it('writes into a FIFO that another process reads', async () => {
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    const got: Buffer[] = [];
+    reader.stdout.on('data', (b: Buffer) => got.push(b));
+    const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', fifo]);
+    await done;
+    expect(r.code).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
+    expect(Buffer.concat(got).equals(expected)).toBe(true);
+  });
+});
