@@ -47,8 +47,8 @@ export async function main(args: string[]): Promise<number> {
       (y) =>
         y
           .positional('rules', { type: 'string', describe: 'the rules file (JSON)', demandOption: true })
-          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default: stdin)' })
-          .option('output', { alias: 'o', type: 'string', describe: 'write the masked dump here (atomically; default: stdout)' })
+          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default, or -: stdin)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the masked dump here (atomically; default, or -: stdout)' })
           .option('seed', { type: 'string', describe: 'a secret given on the command line (tests, reproducible demos)' })
           .option('secret-file', { type: 'string', describe: 'read the secret from this file (else VEIL_SECRET)' })
           .option('dialect', DIALECT_OPTION)
@@ -67,8 +67,8 @@ export async function main(args: string[]): Promise<number> {
       async (argv) => {
         code = await runMask({
           rules: argv.rules as string,
-          input: argv.input,
-          output: argv.output,
+          input: stdio(argv.input),
+          output: stdio(argv.output),
           seed: argv.seed,
           secretFile: argv['secret-file'],
           dialect: argv.dialect,
@@ -94,7 +94,7 @@ export async function main(args: string[]): Promise<number> {
       (y) =>
         y
           .positional('rules', { type: 'string', describe: 'the rules file (JSON)', demandOption: true })
-          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default: stdin; gzip detected)' })
+          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default, or -: stdin; gzip detected)' })
           .option('strict', { type: 'boolean', describe: 'columns without a rule are errors unless marked "keep"' })
           .option('json', { type: 'boolean', default: false, describe: 'the report as JSON on stdout' })
           .option('allow-unused-rules', { type: 'boolean', default: false, describe: 'rules that match nothing are warnings, not errors' })
@@ -108,7 +108,7 @@ export async function main(args: string[]): Promise<number> {
       async (argv) => {
         code = await runCheck({
           rules: argv.rules as string,
-          input: argv.input,
+          input: stdio(argv.input),
           dialect: argv.dialect,
           schema: argv.schema,
           database: argv.database,
@@ -128,8 +128,8 @@ export async function main(args: string[]): Promise<number> {
       'draft a rules file from a dump: a rule for every column whose name or sampled values look personal, "keep" for the rest',
       (y) =>
         y
-          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default: stdin; gzip detected)' })
-          .option('output', { alias: 'o', type: 'string', describe: 'write the rules here (default: stdout)' })
+          .option('input', { alias: 'i', type: 'string', describe: 'read the dump from this file (default, or -: stdin; gzip detected)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write the rules here (default, or -: stdout)' })
           .option('sample-rows', { type: 'number', default: 1000, describe: 'rows read per table for value patterns' })
           .option('report', { type: 'string', describe: 'write the suggestions with their reasons as JSON' })
           .option('dialect', DIALECT_OPTION)
@@ -140,8 +140,8 @@ export async function main(args: string[]): Promise<number> {
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print nothing on stderr but errors' }),
       async (argv) => {
         code = await runScan({
-          input: argv.input,
-          output: argv.output,
+          input: stdio(argv.input),
+          output: stdio(argv.output),
           dialect: argv.dialect,
           schema: argv.schema,
           database: argv.database,
@@ -180,4 +180,9 @@ export async function main(args: string[]): Promise<number> {
     return EXIT.usage;
   }
   return code;
+}
+
+/** `-` for -i / -o means stdin / stdout, as in most Unix tools. */
+function stdio(path: string | undefined): string | undefined {
+  return path === '-' ? undefined : path;
 }

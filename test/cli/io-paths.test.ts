@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,16 @@ const SAMPLE = 'fixtures/pg-sample/input.sql';
 const RULES = 'fixtures/pg-sample/rules.json';
 const dir = mkdtempSync(join(tmpdir(), 'veil-out-'));
 
-describe('-o OUT that is not a plain new file', () => {
+describe('-i and -o paths that are not plain new files', () => {
+  it('reads stdin for -i - and writes stdout for -o -, as without the options', async () => {
+    const plain = await runVeil([RULES, '--seed', 's'], { stdinFile: SAMPLE });
+    const dashes = await runVeil([RULES, '--seed', 's', '-i', '-', '-o', '-'], { stdinFile: SAMPLE });
+    expect(dashes.code).toBe(0);
+    expect(dashes.stdout.length).toBeGreaterThan(1000);
+    expect(dashes.stdout.equals(plain.stdout)).toBe(true);
+    expect(existsSync('-')).toBe(false);
+  });
+
   it('writes into /dev/null in place and leaves it a character device', async () => {
     const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', '/dev/null']);
     expect(r.code).toBe(0);
