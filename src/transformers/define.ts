@@ -68,8 +68,6 @@ export interface BoundValue {
   fn: ValueFn;
   /** The byte path (see ByteFn); only for pure fns that read nothing else of the row. */
   bytes?: ByteFn;
-  /** Also called for SQL NULL (value passed as null is not possible; the fn gets ''): default false. */
-  onNull?: 'keep' | 'call';
   /** Columns of the same row this value reads (templates). */
   reads?: string[];
   /** The subset of `reads` whose masked value is read (a cycle among these cannot be computed). */
@@ -92,8 +90,6 @@ export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {
   replacesEmpty?: boolean;
   /** Params that do not change which fake a value maps to (left out of the consistency domain). */
   neutralParams?: readonly string[];
-  /** What to do with SQL NULL: keep it (default) or call the ValueFn (e.g. `fixed`). */
-  onNull?: 'keep' | 'call';
   /** Catalog group (person, location, finance, internet, identity, generic, composite). */
   category?: TransformerCategory;
   /**
