@@ -37,6 +37,8 @@ export class TablePlan implements RowView {
   private readonly memoRow: Float64Array;
   /** busyRow[i] === rows while column i of this row is being computed (template cycles). */
   private readonly busyRow: Float64Array;
+  /** sameRow[i] === rows when the rule left column i of this row equal to its original. */
+  private readonly sameRow: Float64Array;
 
   constructor(
     readonly table: TableRef,
@@ -50,6 +52,7 @@ export class TablePlan implements RowView {
     this.memo = new Array(columns.length).fill(null);
     this.memoRow = new Float64Array(columns.length);
     this.busyRow = new Float64Array(columns.length);
+    this.sameRow = new Float64Array(columns.length);
     // The byte path serves columns whose masked value no other rule of the row reads (templates read
     // it through the memo) and whose fake the column's length takes as it is.
     const readMasked = new Set(ruled.flatMap((pc) => pc.bound.readsMasked));
@@ -92,13 +95,16 @@ export class TablePlan implements RowView {
               pc.masked++;
               continue;
             }
-            writeValue(this.maskedAt(pc) as string | null, codec, sink, buf, s, e);
+            const out = this.maskedAt(pc) as string | null;
+            if (this.sameRow[pc.index] === this.rows) sink.push(buf, s, e);
+            else writeValue(out, codec, sink, buf, s, e);
             continue;
           }
         }
       }
       const out = this.maskedAt(pc);
-      if (out === UNSET) continue; // NULL stays NULL: leave the bytes as they are
+      // NULL stays NULL, and a value the rule left equal (switch → keep) keeps its bytes as they are
+      if (out === UNSET || this.sameRow[pc.index] === this.rows) continue;
       sink.push(buf, pos, s);
       writeValue(out, codec, sink, buf, s, e);
       pos = e;
@@ -137,7 +143,8 @@ export class TablePlan implements RowView {
     let out = rs >= 0 ? pc.bound.apply(orig, this, row.buf, rs, codec.rawEnd!) : pc.bound.apply(orig, this);
     this.busyRow[pc.index] = 0;
     if (out !== null && pc.maxLength !== undefined) out = fitLength(out, pc.maxLength);
-    pc.masked++;
+    if (out === orig) this.sameRow[pc.index] = this.rows;
+    else pc.masked++;
     this.memo[pc.index] = out;
     this.memoRow[pc.index] = this.rows;
     return out;
