@@ -41,8 +41,8 @@ function paramsSchema(def: TransformerDef): JsonSchema {
   const props = s.properties as Record<string, JsonSchema> | undefined;
   // Locales are a closed list for the pinned Faker: give editors completion.
   if (props?.locale) props.locale = { ...props.locale, enum: knownLocales().filter((l) => l !== 'base') };
-  // Nested rules are z.unknown() (which JSON Schema treats as optional) but required.
-  const nested = Object.entries(props ?? {}).filter(([, v]) => v[NESTED_RULE_META] === true).map(([k]) => k);
+  // Nested rules are z.unknown() (which JSON Schema treats as optional) but required, unless defaulted.
+  const nested = Object.entries(props ?? {}).filter(([, v]) => v[NESTED_RULE_META] === true && v.default === undefined).map(([k]) => k);
   if (nested.length > 0) s.required = [...new Set([...((s.required as string[] | undefined) ?? []), ...nested])];
   return replaceNested(s) as JsonSchema;
 }
@@ -52,7 +52,9 @@ function replaceNested(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(replaceNested);
   if (node === null || typeof node !== 'object') return node;
   const o = node as JsonSchema;
-  if (o[NESTED_RULE_META] === true) return { $ref: '#/$defs/rule', ...(o.description ? { description: o.description } : {}) };
+  if (o[NESTED_RULE_META] === true) {
+    return { $ref: '#/$defs/rule', ...(o.description ? { description: o.description } : {}), ...(o.default !== undefined ? { default: o.default } : {}) };
+  }
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, replaceNested(v)]));
 }
 

@@ -22,6 +22,7 @@ import { noise } from './noise.js';
 import { username } from './person.js';
 import { phone } from './phone.js';
 import { regexReplace } from './regex-replace.js';
+import { switchTransformer } from './switch.js';
 import { template } from './template.js';
 import { text } from './text.js';
 
@@ -73,6 +74,7 @@ export const TRANSFORMERS: readonly TransformerDef[] = [
   template,
   json,
   array,
+  switchTransformer,
 ] as unknown as readonly TransformerDef[];
 
 const byName = new Map(TRANSFORMERS.map((t) => [t.name, t]));

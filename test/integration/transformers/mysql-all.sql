@@ -251,3 +251,25 @@ INSERT INTO orders VALUES
  (1004, 1006, 'semi@colon.test', 1.00, NULL);
 
 DROP FUNCTION luhn_complete;
+
+-- A key-value settings table, as WordPress (wp_options) and Magento (core_config_data) keep them: one
+-- column holds a site URL in one row and a secret in the next; `switch` picks the rule by option_name.
+CREATE TABLE settings (
+  id INT UNSIGNED NOT NULL,
+  option_name VARCHAR(191) NOT NULL,
+  option_value LONGTEXT DEFAULT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY option_name (option_name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO settings VALUES
+ (1, 'siteurl', 'https://shop.example.com'),
+ (2, 'home', 'https://shop.example.com/'),
+ (3, 'admin_email', 'owner@shop.example.com'),
+ (4, 'search_host', 'es-prod-1.internal:9200'),
+ (5, 'stripe_secret', 'sk_live_51Habcdefghijk'),
+ (6, 'blogname', 'It''s my shop\t\\ with a tab\nand a newline \0 \Z'),
+ (7, 'stripe_secret_old', NULL),
+ (8, 'cron_enabled', '1'),
+ (9, 'empty', ''),
+ (10, 'admin_email_2', NULL);

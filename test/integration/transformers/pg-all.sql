@@ -228,3 +228,23 @@ INSERT INTO public.orders VALUES
  (1003, 1003, 'zoë.ñúñez@exämple.test', 5.00, 'unicode'),
  (1004, 1006, 'semi@colon.test', 1.00, NULL);
 
+
+-- A key-value settings table, as WordPress (wp_options) and Magento (core_config_data) keep them: one
+-- column holds a site URL in one row and a secret in the next; `switch` picks the rule by option_name.
+CREATE TABLE public.settings (
+    id integer PRIMARY KEY,
+    option_name varchar(191) NOT NULL UNIQUE,
+    option_value text
+);
+
+INSERT INTO public.settings VALUES
+ (1, 'siteurl', 'https://shop.example.com'),
+ (2, 'home', 'https://shop.example.com/'),
+ (3, 'admin_email', 'owner@shop.example.com'),
+ (4, 'search_host', 'es-prod-1.internal:9200'),
+ (5, 'stripe_secret', 'sk_live_51Habcdefghijk'),
+ (6, 'blogname', E'It''s my shop\t\\ with a tab\nand a newline'),
+ (7, 'stripe_secret_old', NULL),
+ (8, 'cron_enabled', '1'),
+ (9, 'empty', ''),
+ (10, 'admin_email_2', NULL);

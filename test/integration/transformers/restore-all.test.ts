@@ -175,6 +175,29 @@ interface ColumnSpec {
 interface Dataset {
   people: Row[];
   orders: Row[];
+  settings: Row[];
+}
+
+/**
+ * The key-value settings table under `switch` (same rules in both dialects): the rows its cases name
+ * get their rule, every other row (NULL and '' included) is restored exactly as it was.
+ */
+function checkSettings(src: Row[], out: Row[]): void {
+  const restored = new Map(out.map((r) => [r.option_name!, r.option_value]));
+  const original = new Map(src.map((r) => [r.option_name!, r.option_value]));
+  expect([...restored.keys()].sort()).toEqual([...original.keys()].sort());
+  const fixed: Record<string, string> = {
+    siteurl: 'https://staging.example.com',
+    home: 'https://staging.example.com/',
+    search_host: 'localhost:9200',
+    cron_enabled: '0',
+  };
+  for (const [name, value] of Object.entries(fixed)) expect(restored.get(name), name).toBe(value);
+  expect(restored.get('admin_email')).toMatch(EMAIL_RE);
+  expect(restored.get('stripe_secret')).toMatch(/^[0-9a-f]{24}$/);
+  for (const name of ['blogname', 'stripe_secret_old', 'empty', 'admin_email_2']) expect(restored.get(name), name).toBe(original.get(name));
+  expect(original.get('blogname')).toContain("It's my shop\t");
+  expect(restored.get('stripe_secret_old')).toBeNull();
 }
 
 function byId(rows: Row[]): Map<string, Row> {
@@ -275,7 +298,7 @@ async function pgRows(db: string, table: string): Promise<Row[]> {
 }
 
 async function pgDataset(db: string): Promise<Dataset> {
-  return { people: await pgRows(db, 'people'), orders: await pgRows(db, 'orders') };
+  return { people: await pgRows(db, 'people'), orders: await pgRows(db, 'orders'), settings: await pgRows(db, 'settings') };
 }
 
 /** Array columns as JSON arrays of element text (NULL elements → null). */
@@ -521,6 +544,10 @@ describeWithService('PostgreSQL', 'every transformer: pg_dump → veil-stream �
       expectUniqueValues(out.people, PG_UNIQUE);
     });
 
+    it('switch: each settings row gets the rule its option_name picks; the other rows are unchanged', () => {
+      checkSettings(src.settings, out.settings);
+    });
+
     it('json paths: each selected value masked by its nested rule, everything else unchanged', () => {
       const restored = byId(out.people);
       for (const o of src.people) {
@@ -613,7 +640,7 @@ async function myRows(db: string, table: string): Promise<Row[]> {
 }
 
 async function myDataset(db: string): Promise<Dataset> {
-  return { people: await myRows(db, 'people'), orders: await myRows(db, 'orders') };
+  return { people: await myRows(db, 'people'), orders: await myRows(db, 'orders'), settings: await myRows(db, 'settings') };
 }
 
 const MY_UNIQUE = ['username', 'email', 'phone', 'card_number', 'iban', 'ip', 'mac', 'company_domain', 'ext_id', 'legacy_ref', 'ssn', 'account_no', 'ref_code', 'api_token', 'loyalty_no', 'handle'] as const;
@@ -840,6 +867,10 @@ describeWithService('MariaDB', 'every transformer: mariadb-dump → veil-stream 
     expect(out.people).toHaveLength(src.people.length);
     expect(out.orders).toHaveLength(src.orders.length);
     expect(out.people.map((r) => r.id)).toEqual(src.people.map((r) => r.id));
+  });
+
+  it('switch: each settings row gets the rule its option_name picks; the other rows are unchanged', () => {
+    checkSettings(src.settings, out.settings);
   });
 
   it('every ruled column changed as its transformer says, NULLs and empty strings kept, shapes valid', () => {

@@ -1,0 +1,65 @@
+import { VeilError } from '../errors.js';
+import { tableKey } from '../model.js';
+import { childPath } from '../rules/json-path.js';
+import { commonParams, defineTransformer, z, type BoundValue } from './define.js';
+import { nestedRule, replacesEmpty } from './nested.js';
+
+/**
+ * A rule per row, picked by another column's original value: for key-value tables (settings, options,
+ * config) where one `value` column holds a site URL in one row, an API key in the next and an admin's
+ * email in a third. `cases` maps exact values of `column` to rules; rows whose key has no case take
+ * `otherwise` (default `keep`: the value's bytes stay as they are, like every value a rule leaves equal).
+ */
+export const switchTransformer = defineTransformer({
+  name: 'switch',
+  category: 'composite',
+  summary: "A rule per row, chosen by another column's value (key-value settings tables): option_name=siteurl: https://shop.com → https://staging.example.com",
+  example: {
+    before: 'https://shop.example',
+    after: 'https://staging.example.com',
+    params: { column: 'option_name', cases: { siteurl: { transformer: 'fixed', value: 'https://staging.example.com' }, admin_email: 'email' } },
+  },
+  params: z.object({
+    ...commonParams,
+    column: z.string().min(1).describe('The column of the same row whose original value picks the rule (exact, case-sensitive match).'),
+    cases: z
+      .record(z.string(), nestedRule('The rule for rows whose `column` holds this value: a transformer name or an object with "transformer" and params.'))
+      .superRefine((cases, ctx) => {
+        if (Object.keys(cases).length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one case, e.g. { "siteurl": { "transformer": "fixed", "value": "https://staging.example.com" } }' });
+      })
+      .describe('Value of `column` → rule for this column in those rows.'),
+    otherwise: nestedRule('The rule for rows whose `column` matches no case, or is NULL (default "keep": unchanged).').default('keep'),
+  }),
+  accepts: ['any'],
+  // '' goes to the chosen rule, which keeps it unless it replaces empties (e.g. fixed)
+  replacesEmpty: true,
+  create(p, site) {
+    const casesPath = childPath(site.path, 'cases');
+    const rules = new Map<string, { bound: BoundValue; keepEmpty: boolean }>();
+    for (const [key, spec] of Object.entries(p.cases)) {
+      rules.set(key, { bound: site.bind(spec, childPath(casesPath, key), { unique: false }), keepEmpty: !replacesEmpty(spec) });
+    }
+    const otherwise = { bound: site.bind(p.otherwise, childPath(site.path, 'otherwise'), { unique: false }), keepEmpty: !replacesEmpty(p.otherwise) };
+    const all = [...rules.values(), otherwise].map((r) => r.bound);
+    const where = `${tableKey(site.table)}.${site.column.name}`;
+    return {
+      reads: [...new Set([p.column, ...all.flatMap((b) => b.reads ?? [])])],
+      readsMasked: [...new Set(all.flatMap((b) => b.readsMasked ?? []))],
+      fn(value, ctx) {
+        const key = ctx.row.original(p.column);
+        if (key === undefined) {
+          throw new VeilError('RULES_INVALID', `the switch rule of ${where} reads column "${p.column}", which the data of ${tableKey(site.table)} does not have`, {
+            path: childPath(site.path, 'column'),
+            table: tableKey(site.table),
+            column: site.column.name,
+            hint: 'name a column of the same table (exact spelling)',
+          });
+        }
+        const r = (key !== null && rules.get(key)) || otherwise;
+        // '' stays '' unless the chosen rule replaces empties, as in a column (TablePlan)
+        if (value === '' && r.keepEmpty) return value;
+        return r.bound.fn(value, ctx);
+      },
+    };
+  },
+});
