@@ -94,6 +94,14 @@ CREATE TABLE audit_log (
   at DATETIME NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
+-- Shop settings (key-value): the site URL, the search cluster, the payment key and the jobs switch
+-- are what makes a staging copy talk to production; rules.json rewrites them per row with `switch`.
+CREATE TABLE settings (
+  name VARCHAR(191) NOT NULL PRIMARY KEY,
+  value TEXT,
+  updated_at DATETIME NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
 INSERT INTO customers (email, first_name, last_name, phone, date_of_birth, password_hash, marketing_opt_in, created_at)
 SELECT CONCAT('customer', seq, '@mail.example'),
        ELT(1 + seq % 5, 'Ada', 'Grace', 'Linus', 'Margaret', 'Ken'),
@@ -145,3 +153,12 @@ INSERT INTO audit_log (customer_id, event, details, at)
 SELECT 1 + seq % 40, 'login', JSON_OBJECT('ip', CONCAT('203.0.113.', seq), 'email', CONCAT('customer', 1 + seq % 40, '@mail.example')),
        DATE_ADD('2024-03-01 00:00:00', INTERVAL seq * 3 HOUR)
 FROM seq_1_to_50;
+
+INSERT INTO settings (name, value, updated_at) VALUES
+ ('base_url', 'https://shop.example', '2024-01-01 00:00:00'),
+ ('search.host', 'https://search-prod.shop.example:9200', '2024-01-01 00:00:00'),
+ ('payments.api_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', '2024-01-01 00:00:00'),
+ ('mail.support_address', 'support@shop.example', '2024-01-01 00:00:00'),
+ ('jobs.enabled', 'true', '2024-01-01 00:00:00'),
+ ('shop.name', 'Example Shop', '2024-01-01 00:00:00'),
+ ('shop.currency', 'EUR', '2024-01-01 00:00:00');

@@ -821,6 +821,38 @@ INSERT INTO `sessions` VALUES
 ('f1c3d151-ded4-46e4-a0e3-7c6595aff182',5,'bc50d10a251484f851e07daef2607101','Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0','198.51.100.4','2024-06-01 04:00:00');
 /*!40000 ALTER TABLE `sessions` ENABLE KEYS */;
 UNLOCK TABLES;
+
+--
+-- Table structure for table `settings`
+--
+
+DROP TABLE IF EXISTS `settings`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
+CREATE TABLE `settings` (
+  `name` varchar(191) NOT NULL,
+  `value` text DEFAULT NULL,
+  `updated_at` datetime NOT NULL,
+  PRIMARY KEY (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
+
+--
+-- Dumping data for table `settings`
+--
+
+LOCK TABLES `settings` WRITE;
+/*!40000 ALTER TABLE `settings` DISABLE KEYS */;
+INSERT INTO `settings` VALUES
+('base_url','https://shop.example','2024-01-01 00:00:00'),
+('jobs.enabled','true','2024-01-01 00:00:00'),
+('mail.support_address','support@shop.example','2024-01-01 00:00:00'),
+('payments.api_key','sk_live_4eC39HqLyjWDarjtT1zdp7dc','2024-01-01 00:00:00'),
+('search.host','https://search-prod.shop.example:9200','2024-01-01 00:00:00'),
+('shop.currency','EUR','2024-01-01 00:00:00'),
+('shop.name','Example Shop','2024-01-01 00:00:00');
+/*!40000 ALTER TABLE `settings` ENABLE KEYS */;
+UNLOCK TABLES;
 /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
 
 /*!40101 SET SQL_MODE=@OLD_SQL_MODE */;
@@ -831,4 +863,4 @@ UNLOCK TABLES;
 /*!40101 SET COLLATION_CONNECTION=@OLD_COLLATION_CONNECTION */;
 /*!40111 SET SQL_NOTES=@OLD_SQL_NOTES */;
 
--- Dump completed on 2026-11-23 12:16:18
+-- Dump completed on 2026-11-23 19:32:44

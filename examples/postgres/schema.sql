@@ -92,6 +92,14 @@ CREATE TABLE public.audit_log (
     at timestamptz NOT NULL
 );
 
+-- Shop settings (key-value): the site URL, the search cluster, the payment key and the jobs switch
+-- are what makes a staging copy talk to production; rules.json rewrites them per row with `switch`.
+CREATE TABLE public.settings (
+    name text PRIMARY KEY,
+    value text,
+    updated_at timestamptz NOT NULL
+);
+
 INSERT INTO public.customers (email, first_name, last_name, phone, date_of_birth, password_hash, marketing_opt_in, created_at)
 SELECT 'customer' || i || '@mail.example',
        (ARRAY['Ada', 'Grace', 'Linus', 'Margaret', 'Ken'])[1 + i % 5],
@@ -142,3 +150,12 @@ INSERT INTO public.audit_log (customer_id, event, details, at)
 SELECT 1 + i % 40, 'login', jsonb_build_object('ip', '203.0.113.' || i, 'email', 'customer' || (1 + i % 40) || '@mail.example'),
        timestamptz '2024-03-01 00:00+00' + i * interval '3 hours'
 FROM generate_series(1, 50) AS i;
+
+INSERT INTO public.settings (name, value, updated_at) VALUES
+ ('base_url', 'https://shop.example', timestamptz '2024-01-01 00:00+00'),
+ ('search.host', 'https://search-prod.shop.example:9200', timestamptz '2024-01-01 00:00+00'),
+ ('payments.api_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', timestamptz '2024-01-01 00:00+00'),
+ ('mail.support_address', 'support@shop.example', timestamptz '2024-01-01 00:00+00'),
+ ('jobs.enabled', 'true', timestamptz '2024-01-01 00:00+00'),
+ ('shop.name', 'Example Shop', timestamptz '2024-01-01 00:00+00'),
+ ('shop.currency', 'EUR', timestamptz '2024-01-01 00:00+00');

@@ -2,7 +2,7 @@
 -- PostgreSQL database dump
 --
 
-\restrict 0opA2ZcDfu9dt1fiBtAIahdHtmmqz3G99LEGxsZ6Y5GeCATqlewJenJ9Y7fRfVT
+\restrict QrDIA8gr7AqRZd0XtEzt7GNW5IMLN1YaQG7SRa5BX2IkIrU1pEg5dqXxFdaLlpi
 
 -- Dumped from database version 15.20 (Debian 15.20-0+deb12u1)
 -- Dumped by pg_dump version 15.20 (Debian 15.20-0+deb12u1)
@@ -288,6 +288,17 @@ CREATE TABLE public.sessions (
     user_agent text,
     ip inet,
     expires_at timestamp with time zone NOT NULL
+);
+
+
+--
+-- Name: settings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.settings (
+    name text NOT NULL,
+    value text,
+    updated_at timestamp with time zone NOT NULL
 );
 
 
@@ -953,6 +964,21 @@ a320a405-b77e-4686-8c9e-276a03c9ddbb	26	3bb2bd71ede9ecb4dc29fd0862088c65	Mozilla
 
 
 --
+-- Data for Name: settings; Type: TABLE DATA; Schema: public; Owner: -
+--
+
+COPY public.settings (name, value, updated_at) FROM stdin;
+base_url	https://shop.example	2024-01-01 00:00:00+00
+search.host	https://search-prod.shop.example:9200	2024-01-01 00:00:00+00
+payments.api_key	sk_live_4eC39HqLyjWDarjtT1zdp7dc	2024-01-01 00:00:00+00
+mail.support_address	support@shop.example	2024-01-01 00:00:00+00
+jobs.enabled	true	2024-01-01 00:00:00+00
+shop.name	Example Shop	2024-01-01 00:00:00+00
+shop.currency	EUR	2024-01-01 00:00:00+00
+\.
+
+
+--
 -- Name: addresses_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
@@ -1090,6 +1116,14 @@ ALTER TABLE ONLY public.sessions
 
 
 --
+-- Name: settings settings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.settings
+    ADD CONSTRAINT settings_pkey PRIMARY KEY (name);
+
+
+--
 -- Name: addresses addresses_customer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1165,5 +1199,5 @@ ALTER TABLE ONLY public.sessions
 -- PostgreSQL database dump complete
 --
 
-\unrestrict 0opA2ZcDfu9dt1fiBtAIahdHtmmqz3G99LEGxsZ6Y5GeCATqlewJenJ9Y7fRfVT
+\unrestrict QrDIA8gr7AqRZd0XtEzt7GNW5IMLN1YaQG7SRa5BX2IkIrU1pEg5dqXxFdaLlpi
 

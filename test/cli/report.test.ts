@@ -72,7 +72,7 @@ describe('--report', () => {
     expect(r.stderr).toMatch(/^veil-stream: [\d.]+ kB in, [\d.]+ kB out, [\d.]+ s \([\d.]+ MB\/s\), peak RSS \d+ MiB$/m);
     expect(r.stderr).toContain('  public.customers: 40 rows; masked email 40, first_name 40');
     expect(r.stderr).toContain('  public.audit_log: truncated (50 rows)');
-    expect(r.stderr).toContain('  rules: 66 matched, 0 unused; 0 columns without a rule');
+    expect(r.stderr).toContain('  rules: 70 matched, 0 unused; 0 columns without a rule');
     const q = await runVeil(['examples/postgres/rules.json', '-i', 'examples/postgres/shop.sql', '--seed', 's', '--stats', '-q']);
     expect(q.stderr).toBe('');
   });
