@@ -1,4 +1,4 @@
-import { z } from './define.js';
+import { z, type TransformerDef } from './define.js';
 
 /**
  * Nested rules (json paths, array elements) are validated when the rules file is loaded, by the same
@@ -8,7 +8,7 @@ import { z } from './define.js';
  */
 export type Bad = (path: string, message: string, hint?: string) => void;
 /** Validates a rule; returns it (with its transformer) when it is valid. */
-export type RuleValidator = (column: string, spec: unknown, path: string, bad: Bad) => { transformer: { replacesEmpty?: boolean } } | undefined;
+export type RuleValidator = (column: string, spec: unknown, path: string, bad: Bad) => { transformer: TransformerDef; params: Record<string, unknown> } | undefined;
 
 let validator: RuleValidator | undefined;
 
@@ -45,6 +45,11 @@ export function nestedRule(description: string) {
  */
 export function replacesEmpty(spec: unknown): boolean {
   return validator?.('', spec, ROOT, () => {})?.transformer.replacesEmpty === true;
+}
+
+/** A valid nested rule's transformer and parsed params (undefined when the rule is invalid). */
+export function nestedRuleOf(spec: unknown): { transformer: TransformerDef; params: Record<string, unknown> } | undefined {
+  return validator?.('', spec, ROOT, () => {});
 }
 
 /** '\u0000.keepLast' / '\u0000["a b"]' / '\u0000.paths["$.x"][0]' → ['keepLast'] / ['a b'] / ['paths', '$.x', 0] */

@@ -2,7 +2,8 @@ import { VeilError } from '../errors.js';
 import { tableKey } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import { commonParams, defineTransformer, z, type BoundValue } from './define.js';
-import { nestedRule, replacesEmpty } from './nested.js';
+import { checkAccepts } from './accepts.js';
+import { nestedRule, nestedRuleOf, replacesEmpty } from './nested.js';
 
 /**
  * A rule per row, picked by another column's original value: for key-value tables (settings, options,
@@ -33,6 +34,16 @@ export const switchTransformer = defineTransformer({
   accepts: ['any'],
   // '' goes to the chosen rule, which keeps it unless it replaces empties (e.g. fixed)
   replacesEmpty: true,
+  check(p, column) {
+    // each case writes this column: its transformer must fit the column's type and length
+    const named: [string, unknown][] = [...Object.entries(p.cases).map(([k, spec]): [string, unknown] => [`case "${k}"`, spec]), ['otherwise', p.otherwise]];
+    for (const [which, spec] of named) {
+      const rule = nestedRuleOf(spec);
+      const problem = rule && checkAccepts(rule.transformer, column.type, { params: rule.params, column });
+      if (problem) return `${which}: ${problem}`;
+    }
+    return undefined;
+  },
   create(p, site) {
     const casesPath = childPath(site.path, 'cases');
     const rules = new Map<string, { bound: BoundValue; keepEmpty: boolean }>();

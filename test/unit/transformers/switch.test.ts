@@ -142,6 +142,17 @@ describe('switch: a rule per row, picked by another column', () => {
     expect(e.details.path).toBe('$.tables.options.columns.option_value.column');
   });
 
+  it('is a type mismatch, before the data, when a case cannot write the column', () => {
+    const dump = PG.replace('option_value text', 'option_value varchar(10)');
+    const rules = validateRules({
+      tables: { options: { columns: { option_value: { transformer: 'switch', column: 'option_name', cases: { siteurl: 'null', admin_email: 'email' } } } } },
+    });
+    const e = veilErrorOf(() => runSized(Buffer.from(dump), { rules, secret: 's' }, 1 << 16));
+    expect(e.code).toBe('RULES_TYPE_MISMATCH');
+    expect(e.message).toContain('case "admin_email": transformer "email"');
+    expect(e.details.path).toBe('$.tables.options.columns.option_value');
+  });
+
   it('validates its nested rules with their JSON paths, before any data', () => {
     expect(problems({ transformer: 'switch', column: 'k', cases: { siteurl: 'emial' } })).toEqual([
       '$.x.cases.siteurl: unknown transformer "emial" (did you mean "email"?)',
