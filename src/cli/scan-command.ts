@@ -89,7 +89,11 @@ export function renderDraft(d: Draft, output: string | undefined): string {
       lines.push(`  ${table}`);
     }
     const rule = typeof s.rule === 'string' ? s.rule : s.rule.transformer;
-    lines.push(`    ${s.column} → ${rule}: ${s.reasons.join('; ')}`);
+    if (typeof s.rule !== 'string' && rule === 'switch') {
+      // a key-value settings table: one line per setting
+      lines.push(`    ${s.column} → switch on ${String(s.rule.column)}, per row:`);
+      for (const r of s.reasons) lines.push(`      ${r}`);
+    } else lines.push(`    ${s.column} → ${rule}: ${s.reasons.join('; ')}`);
   }
   lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
   return `${lines.join('\n')}\n`;

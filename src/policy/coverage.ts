@@ -1,6 +1,7 @@
 import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
 import type { Planner } from '../rules/plan.js';
 import type { Profiler } from '../scan/profiler.js';
+import type { SettingsGuess } from '../scan/settings.js';
 import { checkAccepts } from '../transformers/accepts.js';
 import type { PiiGuess } from './pii-kinds.js';
 import { piiByName } from './pii-names.js';
@@ -30,6 +31,8 @@ export interface ColumnCoverage {
   pii: PiiGuess[];
   /** JSON documents: the paths that look personal. */
   jsonPaths?: JsonPathGuess[];
+  /** The value column of a key-value settings table: the settings (rows) that need a rule. */
+  settings?: SettingsGuess;
 }
 
 export interface TableCoverage {
@@ -82,6 +85,7 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
         if (g && !c.pii.some((p) => p.by === 'values')) c.pii.push(g);
         const paths = prof?.jsonPaths() ?? [];
         if (paths.length > 0 && !c.jsonPaths) c.jsonPaths = paths;
+        c.settings ??= profiler.settingsOf(t, col.name);
       }
     }
     return c;

@@ -5,6 +5,7 @@ import { transformerFor } from '../policy/pii-kinds.js';
 import type { JsonPathGuess } from '../policy/pii-values.js';
 import { checkAccepts } from '../transformers/accepts.js';
 import { findTransformer } from '../transformers/registry.js';
+import type { SettingRule, SettingsGuess } from './settings.js';
 
 export type DraftRule = string | { transformer: string; [param: string]: unknown };
 
@@ -67,11 +68,13 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
 }
 
 function reasonsOf(c: ColumnCoverage): string[] {
+  if (c.settings) return c.settings.cases.map((k) => `${JSON.stringify(k.key)} → ${typeof k.rule === 'string' ? k.rule : k.rule.transformer}: ${k.reason}`);
   return [...c.pii.map((g) => g.reason), ...(c.jsonPaths ?? []).map((p) => p.reason)];
 }
 
 /** The rule for one column: the best guess's transformer when the column's type takes it, else `keep`. */
 function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
+  if (c.settings) return settingsRule(c.settings, info);
   const guess = pick(c.pii);
   const isJson = info.type?.kind === 'json' || guess?.kind === 'json' || (c.jsonPaths?.length ?? 0) > 0;
   if (isJson) {
@@ -103,6 +106,21 @@ function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
     if (accepts(fallback)) return fallback;
   }
   return 'keep';
+}
+
+/**
+ * The value column of a key-value settings table: a switch on the key column with a case per setting
+ * that needs one (each checked against the column's type; a case that does not fit is left out).
+ */
+function settingsRule(g: SettingsGuess, info: ColumnInfo): DraftRule {
+  const cases: Record<string, SettingRule> = {};
+  for (const k of g.cases) {
+    const name = typeof k.rule === 'string' ? k.rule : k.rule.transformer;
+    const def = findTransformer(name);
+    const params = def?.params.safeParse(typeof k.rule === 'string' ? {} : Object.fromEntries(Object.entries(k.rule).filter(([p]) => p !== 'transformer')));
+    if (def && params?.success && checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info }) === undefined) cases[k.key] = k.rule;
+  }
+  return Object.keys(cases).length > 0 ? { transformer: 'switch', column: g.keyColumn, cases } : 'keep';
 }
 
 /** Evidence from values beats evidence from names (a `notes` column full of emails is about emails). */

@@ -1,0 +1,104 @@
+/**
+ * Key-value settings tables (WordPress wp_options, Magento core_config_data, "settings" tables): one
+ * column names the setting, another holds its value. Sampling pairs them per row, so `scan` can
+ * draft a `switch` rule for the settings that point a copy at production (URLs and hosts), that are
+ * live credentials, that switch background jobs or mail on, or that hold personal data.
+ */
+import { kindOfValue } from '../policy/pii-values.js';
+
+/** Column names of the setting's name, and of its value (exact names, case-insensitive). */
+const KEY_COLUMNS = /^(option_name|name|key|path|setting|setting_name|setting_key|config_key|config_path|option_key)$/i;
+const VALUE_COLUMNS = /^(option_value|value|setting_value|config_value|val)$/i;
+
+/** A rule as it goes into the draft rules file. */
+export type SettingRule = string | { transformer: string; [param: string]: unknown };
+
+export interface SettingCase {
+  /** The setting's name (the key column's value). */
+  key: string;
+  rule: SettingRule;
+  reason: string;
+}
+
+export interface SettingsGuess {
+  keyColumn: string;
+  cases: SettingCase[];
+}
+
+/** A host nothing resolves (RFC 2606 reserves .invalid): the draft's stand-in for the staging address. */
+export const STAGING_HOST = 'staging.invalid';
+
+/** The key and value columns of a key-value table, when its sampled columns have both. */
+export function settingsColumns(columns: Iterable<string>): { key: string; value: string } | undefined {
+  let key: string | undefined;
+  let value: string | undefined;
+  for (const c of columns) {
+    if (key === undefined && KEY_COLUMNS.test(c)) key = c;
+    else if (value === undefined && VALUE_COLUMNS.test(c)) value = c;
+  }
+  return key !== undefined && value !== undefined ? { key, value } : undefined;
+}
+
+/** At most this many settings get a case (the sample is the table's first rows anyway). */
+const MAX_CASES = 200;
+
+/** Pairs the key and value of each sampled row; keeps only the settings that need a rule. */
+export class SettingsSample {
+  private key: string | null = null;
+  private value: string | null = null;
+  private readonly found = new Map<string, SettingCase>();
+
+  constructor(readonly keyColumn: string, readonly valueColumn: string) {}
+
+  take(column: string, value: string | null): void {
+    if (column === this.keyColumn) this.key = value;
+    else if (column === this.valueColumn) this.value = value;
+  }
+
+  endRow(): void {
+    const { key, value } = this;
+    this.key = null;
+    this.value = null;
+    if (key === null || value === null || value === '' || this.found.has(key) || this.found.size >= MAX_CASES) return;
+    const r = settingRule(key, value);
+    if (r) this.found.set(key, { key, ...r });
+  }
+
+  guess(): SettingsGuess | undefined {
+    return this.found.size > 0 ? { keyColumn: this.keyColumn, cases: [...this.found.values()] } : undefined;
+  }
+}
+
+const URL = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:?#]+)/i;
+const HOST_KEY = /(^|[^a-z])(url|uri|host|hostname|endpoint|domain|server|webhook|callback|base_?url)s?([^a-z]|$)/i;
+const HOST_VALUE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
+const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key)/i;
+const SWITCH_KEY = /(cron|jobs?([^a-z]|$)|schedul|queue|worker|mail|smtp|newsletter|webhook|sync|export|notif|payment)/i;
+const ON_OFF: Record<string, string> = { true: 'false', '1': '0', yes: 'no', on: 'off', enabled: 'disabled', TRUE: 'FALSE', Yes: 'No', On: 'Off' };
+
+/** The rule a setting needs, and why; undefined for settings a copy may keep. */
+export function settingRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
+  const kind = kindOfValue(value);
+  if (kind === 'email') return { rule: 'email', reason: `${key} holds an email address` };
+  const url = URL.exec(value);
+  if (url) {
+    return {
+      rule: { transformer: 'fixed', value: `${value.slice(0, value.indexOf('://'))}://${STAGING_HOST}` },
+      reason: `${key} holds a URL (${url[1]}): a copy would link to or call it; put your staging address in the rule`,
+    };
+  }
+  if (HOST_KEY.test(key) && (HOST_VALUE.test(value) || kind === 'ip')) {
+    const port = /:\d+\/?$/.exec(value)?.[0].replace('/', '') ?? '';
+    return { rule: { transformer: 'fixed', value: `${STAGING_HOST}${port}` }, reason: `${key} holds a host (${value}): a copy would connect to it; put your staging host in the rule` };
+  }
+  if (SECRET_KEY.test(key) && value.length >= 8 && !/\s/.test(value)) {
+    return { rule: { transformer: 'hash', length: Math.min(64, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };
+  }
+  if (SWITCH_KEY.test(key) && ON_OFF[value] !== undefined) {
+    return { rule: { transformer: 'fixed', value: ON_OFF[value] }, reason: `${key} is on: a copy would run the jobs or send the mail it switches on` };
+  }
+  if (kind === 'phone' || kind === 'iban' || kind === 'card') {
+    return { rule: kind === 'card' ? 'credit-card' : kind, reason: `${key} holds a ${kind === 'card' ? 'card number' : kind === 'iban' ? 'IBAN' : 'phone number'}` };
+  }
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SettingsSample, STAGING_HOST, settingRule, settingsColumns } from '../../src/scan/settings.js';
+import { runVeil } from '../integration/helpers/veil.js';
+import { scratch } from '../cli/helpers.js';
+
+describe('key-value settings tables', () => {
+  it('are recognised by a name column and a value column', () => {
+    expect(settingsColumns(['option_id', 'option_name', 'option_value', 'autoload'])).toEqual({ key: 'option_name', value: 'option_value' });
+    expect(settingsColumns(['config_id', 'scope', 'scope_id', 'path', 'value', 'updated_at'])).toEqual({ key: 'path', value: 'value' });
+    expect(settingsColumns(['id', 'email', 'first_name'])).toBeUndefined();
+    expect(settingsColumns(['id', 'name', 'price'])).toBeUndefined();
+  });
+
+  it.each([
+    ['siteurl', 'https://shop.example.com', { transformer: 'fixed', value: `https://${STAGING_HOST}` }],
+    ['web/unsecure/base_url', 'http://shop.example.com/', { transformer: 'fixed', value: `http://${STAGING_HOST}` }],
+    ['catalog/search/elasticsearch7_server_hostname', 'es-prod-1.internal', { transformer: 'fixed', value: STAGING_HOST }],
+    ['search.host', 'es-prod-1.internal:9200', { transformer: 'fixed', value: `${STAGING_HOST}:9200` }],
+    ['smtp_host', '10.0.0.25', { transformer: 'fixed', value: STAGING_HOST }],
+    ['admin_email', 'owner@shop.example.com', 'email'],
+    ['stripe_secret_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', { transformer: 'hash', length: 32 }],
+    ['payment/api_token', 'abcdefgh', { transformer: 'hash', length: 16 }],
+    ['cron_enabled', '1', { transformer: 'fixed', value: '0' }],
+    ['jobs.enabled', 'true', { transformer: 'fixed', value: 'false' }],
+    ['newsletter_sending', 'yes', { transformer: 'fixed', value: 'no' }],
+    ['support_phone', '+44 20 7946 0123', 'phone'],
+  ])('%s = %s needs %j', (key, value, rule) => {
+    expect(settingRule(key, value)?.rule).toEqual(rule);
+  });
+
+  it.each([
+    ['blogname', 'My Shop'],
+    ['shop.currency', 'EUR'],
+    ['posts_per_page', '10'],
+    ['api_key', 'short'],
+    ['theme_enabled', 'true'],
+    ['hostname_label', 'not a host name'],
+  ])('%s = %s needs no rule', (key, value) => {
+    expect(settingRule(key, value)).toBeUndefined();
+  });
+
+  it('pairs the key and value of each sampled row, once per setting', () => {
+    const s = new SettingsSample('option_name', 'option_value');
+    const row = (k: string | null, v: string | null): void => {
+      s.take('option_id', '1');
+      s.take('option_name', k);
+      s.take('option_value', v);
+      s.endRow();
+    };
+    row('siteurl', 'https://a.example');
+    row('siteurl', 'https://b.example');
+    row('blogname', 'Shop');
+    row(null, 'https://c.example');
+    row('home', null);
+    row('admin_email', 'a@b.example');
+    expect(s.guess()?.cases.map((c) => c.key)).toEqual(['siteurl', 'admin_email']);
+    expect(new SettingsSample('k', 'v').guess()).toBeUndefined();
+  });
+});
+
+describe.each(['postgres', 'mysql'])('scan of the %s example (a settings table)', (dialect) => {
+  it('drafts a switch on the setting name; the draft passes check --strict and leaves no production value', async () => {
+    const dump = `examples/${dialect}/shop.sql`;
+    const s = await runVeil(['scan', '-i', dump]);
+    expect(s.code, s.stderr).toBe(0);
+    const draft = JSON.parse(s.stdout.toString('utf8'));
+    const table = dialect === 'postgres' ? 'public.settings' : 'settings';
+    expect(draft.tables[table].columns.name).toBe('keep');
+    expect(draft.tables[table].columns.value).toEqual({
+      transformer: 'switch',
+      column: 'name',
+      cases: {
+        base_url: { transformer: 'fixed', value: `https://${STAGING_HOST}` },
+        'search.host': { transformer: 'fixed', value: `https://${STAGING_HOST}` },
+        'payments.api_key': { transformer: 'hash', length: 32 },
+        'mail.support_address': 'email',
+        'jobs.enabled': { transformer: 'fixed', value: 'false' },
+      },
+    });
+    expect(s.stderr).toContain('value → switch on name, per row:');
+    expect(s.stderr).toContain('"payments.api_key" → hash: payments.api_key looks like a credential');
+    const rules = `${scratch}/settings-draft-${dialect}.json`;
+    writeFileSync(rules, s.stdout);
+    const c = await runVeil(['check', rules, '-i', dump, '--strict']);
+    expect(c.code, c.stderr).toBe(0);
+    const m = await runVeil([rules, '-i', dump, '--seed', 's']);
+    expect(m.code, m.stderr).toBe(0);
+    const out = m.stdout.toString('utf8');
+    for (const prod of ['search-prod.shop.example', 'sk_live_', 'support@shop.example', 'https://shop.example']) expect(out).not.toContain(prod);
+    expect(out).toContain('Example Shop');
+  });
+});
