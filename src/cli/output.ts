@@ -1,6 +1,7 @@
 import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
+import { VeilError } from '../errors.js';
 
 /**
  * Output to a file written as a temporary file beside it and renamed only on success, so a failed or
@@ -52,14 +53,19 @@ export class AtomicFile extends Writable {
     }
   }
 
-  /** Close and move into place. */
+  /** Close and move into place; on failure the temporary file is removed and the error is IO_WRITE. */
   commit(): void {
     if (this.done) return;
+    try {
+      closeSync(this.fd);
+      this.fd = -1; // (closed: abandon() does not close it again)
+      if (this.tempPath !== undefined) renameSync(this.tempPath, this.target);
+    } catch (e) {
+      this.abandon();
+      throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: 'check the output path' });
+    }
     this.done = true;
-    closeSync(this.fd);
-    if (this.tempPath === undefined) return;
-    renameSync(this.tempPath, this.target);
-    liveTemps.delete(this.tempPath);
+    if (this.tempPath !== undefined) liveTemps.delete(this.tempPath);
   }
 
   /** Close and remove the temporary file. */
@@ -67,7 +73,7 @@ export class AtomicFile extends Writable {
     if (this.done) return;
     this.done = true;
     try {
-      closeSync(this.fd);
+      if (this.fd >= 0) closeSync(this.fd);
     } catch {
       /* already closed */
     }

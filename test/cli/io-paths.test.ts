@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runVeil } from '../integration/helpers/veil.js';
+import { REPO_ROOT, runVeil, VEIL_BIN } from '../integration/helpers/veil.js';
 
 const SAMPLE = 'fixtures/pg-sample/input.sql';
 const RULES = 'fixtures/pg-sample/rules.json';
@@ -51,5 +51,32 @@ describe('-i and -o paths that are not plain new files', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
     const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
     expect(Buffer.concat(got).equals(expected)).toBe(true);
+  });
+});
+
+describe('-o failures leave nothing behind', () => {
+  it('a rename that fails at the end removes the temporary file and says IO_WRITE', async () => {
+    const sub = mkdtempSync(join(dir, 'rename-'));
+    const fifo = join(sub, 'in.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const out = join(sub, 'out.sql');
+    const child = spawn(process.execPath, [VEIL_BIN, RULES, '-i', fifo, '-o', out, '--seed', 's', '-q'], { cwd: REPO_ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const writer = createWriteStream(fifo);
+    const dump = readFileSync(join(REPO_ROOT, SAMPLE));
+    writer.write(dump.subarray(0, 100));
+    // the temporary file exists once the run has started; then OUT becomes a directory
+    const deadline = Date.now() + 20_000;
+    while (!readdirSync(sub).some((n) => n.includes('veil-tmp')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    mkdirSync(out);
+    writer.end(dump.subarray(100));
+    expect(await closed).toBe(1);
+    expect(stderr).toContain('error IO_WRITE');
+    expect(stderr).toContain(`cannot write ${out}`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(statSync(out).isDirectory()).toBe(true);
+    expect(readdirSync(sub).filter((n) => n.includes('veil-tmp'))).toEqual([]);
   });
 });
