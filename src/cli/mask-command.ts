@@ -62,8 +62,9 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       throw new VeilError('CLI_USAGE', '--threads must be a whole number from 0 to 64', {});
     }
     const compress = outputCompression(cmd.output);
-    const input = await openDump(cmd.input);
+    // -o first: a path that cannot be written fails before the dump is touched
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
+    const input = await openDump(cmd.input);
     const masker = createMaskStream({
       rules,
       secret,

@@ -16,18 +16,52 @@ export class AtomicFile extends Writable {
   private fd: number;
   private done = false;
 
-  constructor(readonly path: string) {
+  /** `option` names the flag that gave the path, for the hint of an error (-o, --report). */
+  constructor(
+    readonly path: string,
+    readonly option = '-o',
+  ) {
     super({ highWaterMark: 1 << 20 });
-    const kind = fileKind(path);
+    const fail = (why: string): VeilError => new VeilError('IO_WRITE', `cannot write ${path}: ${why}`, { hint: `check the ${option} path` });
+    let kind: ReturnType<typeof fileKind>;
+    try {
+      kind = fileKind(path);
+    } catch (e) {
+      throw fail((e as Error).message);
+    }
+    if (kind === 'directory') throw fail(`it is a directory; ${option} takes a file name`);
+    if (path.endsWith('/')) throw fail(`it ends in / and so names a directory; ${option} takes a file name`);
     if (kind === 'special') {
       this.target = path;
       this.tempPath = undefined;
-      this.fd = openSync(path, 'w');
+      try {
+        this.fd = openSync(path, 'w');
+      } catch (e) {
+        throw fail((e as Error).message);
+      }
       return;
     }
-    this.target = kind === 'file' ? realpathSync(path) : path;
-    this.tempPath = join(dirname(this.target), `.${basename(this.target)}.veil-tmp-${process.pid}`);
-    this.fd = openSync(this.tempPath, 'w', 0o600);
+    try {
+      this.target = kind === 'file' ? realpathSync(path) : path;
+    } catch (e) {
+      throw fail((e as Error).message);
+    }
+    const where = dirname(this.target);
+    this.tempPath = join(where, `.${basename(this.target)}.veil-tmp-${process.pid}`);
+    try {
+      this.fd = openSync(this.tempPath, 'w', 0o600);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw fail(
+        code === 'ENOENT'
+          ? `the directory ${where} does not exist`
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `the directory ${where} is not writable (${code}): the output is written to a temporary file there and renamed over ${basename(path)} at the end`
+            : code === 'ENOTDIR'
+              ? `${where} is not a directory`
+              : (e as Error).message,
+      );
+    }
     liveTemps.add(this.tempPath);
   }
 
@@ -83,10 +117,11 @@ export class AtomicFile extends Writable {
   }
 }
 
-/** What is at `path` now: nothing, a regular file (through links), or something else. */
-function fileKind(path: string): 'none' | 'file' | 'special' {
+/** What is at `path` now: nothing, a regular file or a directory (through links), or something else. */
+function fileKind(path: string): 'none' | 'file' | 'directory' | 'special' {
   try {
-    return statSync(path).isFile() ? 'file' : 'special';
+    const st = statSync(path);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'special';
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw e;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,43 @@ describe('-o failures leave nothing behind', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(statSync(out).isDirectory()).toBe(true);
     expect(readdirSync(sub).filter((n) => n.includes('veil-tmp'))).toEqual([]);
+  });
+});
+
+describe('-o paths that cannot be written fail before the dump is read', () => {
+  const cases: [string, () => string, string][] = [
+    ['in a directory that does not exist', () => join(dir, 'no-such-dir', 'out.sql'), 'does not exist'],
+    ['that is a directory', () => mkdtempSync(join(dir, 'is-dir-')), 'is a directory'],
+    ['that ends in / (a directory)', () => `${join(dir, 'new-dir')}/`, 'names a directory'],
+  ];
+  // (root writes into read-only directories: there the case does not apply)
+  if (process.getuid?.() !== 0) {
+    cases.push([
+      'in a read-only directory',
+      () => {
+        const ro = mkdtempSync(join(dir, 'ro-'));
+        chmodSync(ro, 0o555);
+        return join(ro, 'out.sql');
+      },
+      'is not writable',
+    ]);
+  }
+  it.each(cases)('-o %s: exit 1, IO_WRITE naming OUT, nothing created', async (_what, outPath, why) => {
+    const out = outPath();
+    const before = readdirSync(dir).sort();
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^error IO_WRITE\\n  cannot write ${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*${why}`));
+    expect(r.stderr).toContain('hint: ');
+    expect(r.stderr).not.toContain('veil-tmp');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('-o "" is a usage error', async () => {
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', '']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error CLI_USAGE');
+    expect(readdirSync(REPO_ROOT).filter((n) => n.includes('veil-tmp'))).toEqual([]);
   });
 });
