@@ -41,6 +41,8 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
   let out: AtomicFile | undefined;
   const signals = onStopSignals(() => out?.abandon(), cmd.output);
   try {
+    // -o first: a path that cannot be written fails before the dump is read
+    if (cmd.output !== undefined) out = new AtomicFile(cmd.output);
     const input = await openDump(cmd.input);
     const t0 = process.hrtime.bigint();
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
@@ -49,8 +51,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
     validateRules(draft.rules);
     const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
-    if (cmd.output !== undefined) {
-      out = new AtomicFile(cmd.output);
+    if (out !== undefined) {
       out.end(text);
       await new Promise<void>((resolve, reject) => out!.once('finish', resolve).once('error', reject));
       out.commit();

@@ -118,3 +118,16 @@ describe('-o paths that cannot be written fail before the dump is read', () => {
     expect(readdirSync(REPO_ROOT).filter((n) => n.includes('veil-tmp'))).toEqual([]);
   });
 });
+
+describe('scan -o', () => {
+  it('a path that cannot be written fails before the dump is read', async () => {
+    // (read to its end, this cut dump would fail with its own error)
+    const cut = join(dir, 'cut-for-scan.sql');
+    writeFileSync(cut, readFileSync(join(REPO_ROOT, SAMPLE)).subarray(0, 3000));
+    const out = join(dir, 'no-such-dir', 'rules.json');
+    const r = await runVeil(['scan', '-i', cut, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error IO_WRITE\n {2}cannot write .*rules\.json: the directory .* does not exist/);
+    expect(r.stderr).not.toContain('DUMP_');
+  });
+});
