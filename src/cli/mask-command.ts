@@ -10,8 +10,8 @@ import { AtomicFile } from './output.js';
 import { Progress } from './progress.js';
 import { EXIT, renderDiagnostic } from './report.js';
 import { resolveSecret } from './secret.js';
-import { buildReport, renderSummary, writeReport } from './run-report.js';
-import { failure, onStopSignals } from './run.js';
+import { buildReport, renderSummary, reportText } from './run-report.js';
+import { failure, onStopSignals, reportFailure } from './run.js';
 
 export interface MaskCommand {
   rules: string;
@@ -46,11 +46,13 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     return EXIT.usage;
   }
   let out: AtomicFile | undefined;
+  let reportFile: AtomicFile | undefined;
   let progress: Progress | undefined;
   let started = false;
   const signals = onStopSignals(() => {
     progress?.stop();
     out?.abandon();
+    reportFile?.abandon();
   }, cmd.output);
   try {
     const rules = loadRulesFile(cmd.rules);
@@ -64,6 +66,7 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     const compress = outputCompression(cmd.output);
     // -o first: a path that cannot be written fails before the dump is touched
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
+    reportFile = cmd.report !== undefined ? new AtomicFile(cmd.report, '--report', 0o666) : undefined;
     const input = await openDump(cmd.input);
     const masker = createMaskStream({
       rules,
@@ -100,15 +103,22 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       inputCompression: input.compression,
       outputCompression: compress ? cmd.output!.replace(/^.*\.(gz|zst)$/i, '$1').toLowerCase().replace('gz', 'gzip').replace('zst', 'zstd') : undefined,
     });
-    if (cmd.report !== undefined) writeReport(cmd.report, report);
     if (!cmd.quiet) {
       for (const d of summary.diagnostics) process.stderr.write(`${renderDiagnostic(d)}\n`);
       if (cmd.stats || process.stderr.isTTY) process.stderr.write(`${renderSummary(report)}\n`);
+    }
+    if (reportFile !== undefined) {
+      try {
+        reportFile.writeAndCommit(reportText(report));
+      } catch (e) {
+        return reportFailure(e, cmd.report!, cmd.output, 'masked dump');
+      }
     }
     return EXIT.ok;
   } catch (e) {
     progress?.stop();
     out?.abandon();
+    reportFile?.abandon();
     return failure(e, cmd.output, started);
   } finally {
     signals.off();

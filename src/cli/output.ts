@@ -16,10 +16,14 @@ export class AtomicFile extends Writable {
   private fd: number;
   private done = false;
 
-  /** `option` names the flag that gave the path, for the hint of an error (-o, --report). */
+  /**
+   * `option` names the flag that gave the path, for the hint of an error (-o, --report); `mode` is
+   * that of a new file (before the umask): 0600 for the dump, which may still hold uncovered data.
+   */
   constructor(
     readonly path: string,
     readonly option = '-o',
+    mode = 0o600,
   ) {
     super({ highWaterMark: 1 << 20 });
     const fail = (why: string): VeilError => new VeilError('IO_WRITE', `cannot write ${path}: ${why}`, { hint: `check the ${option} path` });
@@ -49,7 +53,7 @@ export class AtomicFile extends Writable {
     const where = dirname(this.target);
     this.tempPath = join(where, `.${basename(this.target)}.veil-tmp-${process.pid}`);
     try {
-      this.fd = openSync(this.tempPath, 'w', 0o600);
+      this.fd = openSync(this.tempPath, 'w', mode);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw fail(
@@ -67,8 +71,7 @@ export class AtomicFile extends Writable {
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
     try {
-      let off = 0;
-      while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
+      this.writeAll(chunk);
       cb();
     } catch (e) {
       cb(e as Error);
@@ -77,14 +80,27 @@ export class AtomicFile extends Writable {
 
   override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
     try {
-      for (const { chunk } of chunks) {
-        let off = 0;
-        while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
-      }
+      for (const { chunk } of chunks) this.writeAll(chunk);
       cb();
     } catch (e) {
       cb(e as Error);
     }
+  }
+
+  private writeAll(chunk: Buffer): void {
+    let off = 0;
+    while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
+  }
+
+  /** Write a small file (a report) at once and commit it; on failure nothing is left and the error is IO_WRITE. */
+  writeAndCommit(text: string): void {
+    try {
+      this.writeAll(Buffer.from(text, 'utf8'));
+    } catch (e) {
+      this.abandon();
+      throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: `check the ${this.option} path` });
+    }
+    this.commit();
   }
 
   /** Close and move into place; on failure the temporary file is removed and the error is IO_WRITE. */
@@ -96,7 +112,7 @@ export class AtomicFile extends Writable {
       if (this.tempPath !== undefined) renameSync(this.tempPath, this.target);
     } catch (e) {
       this.abandon();
-      throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: 'check the output path' });
+      throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: `check the ${this.option} path` });
     }
     this.done = true;
     if (this.tempPath !== undefined) liveTemps.delete(this.tempPath);

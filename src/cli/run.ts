@@ -56,3 +56,13 @@ export function toVeilError(e: unknown): VeilError {
   }
   return new VeilError('IO_READ', `unexpected failure: ${err?.stack ?? String(e)}`, {});
 }
+
+/**
+ * The run's output is complete, but --report could not be written at the end (disk full): say both,
+ * exit 1. The output is kept: a report is not worth a masked dump.
+ */
+export function reportFailure(e: unknown, report: string, output: string | undefined, what: string): number {
+  process.stderr.write(`${renderError(toVeilError(e))}\n`);
+  process.stderr.write(`veil-stream: the ${what} is complete: ${output !== undefined ? `${output} was written` : 'it went to stdout'}; only the report ${report} is missing\n`);
+  return EXIT.failed;
+}
