@@ -6,7 +6,7 @@ import { loadRulesFile } from '../rules/load.js';
 import { createMaskStream } from '../stream.js';
 import { readSchemaFile } from './input.js';
 import { ByteCounter, openDump, outputCompression } from './input.js';
-import { AtomicFile } from './output.js';
+import { AtomicFile, refuseOverwrite } from './output.js';
 import { Progress } from './progress.js';
 import { EXIT, renderDiagnostic } from './report.js';
 import { resolveSecret } from './secret.js';
@@ -55,6 +55,18 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     reportFile?.abandon();
   }, cmd.output);
   try {
+    refuseOverwrite(
+      [
+        ['-o', cmd.output],
+        ['--report', cmd.report],
+      ],
+      [
+        ['the rules file', cmd.rules],
+        ['--schema', cmd.schema],
+        ['--secret-file', cmd.secretFile],
+      ],
+    );
+    refuseOverwrite([['--report', cmd.report]], [['-i', cmd.input]]);
     const rules = loadRulesFile(cmd.rules);
     const secret = resolveSecret(cmd, process.env);
     if (!Number.isFinite(cmd.maxFieldMiB) || cmd.maxFieldMiB <= 0) {

@@ -1,5 +1,5 @@
 import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { VeilError } from '../errors.js';
 
@@ -150,4 +150,34 @@ export const liveTemps = new Set<string>();
 export function removeLiveTemps(): void {
   for (const p of liveTemps) rmSync(p, { force: true });
   liveTemps.clear();
+}
+
+/** Whether two paths name the same regular file, or the same path when one does not exist yet. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+type Named = [option: string, path: string | undefined];
+
+/**
+ * Refuse (usage error) an output that is one of the run's inputs or another output: --report over
+ * the dump, scan's rules over the dump, -o over the rules file. (mask's -o may be its -i: the dump
+ * is read to its end before the masked one is renamed over it.)
+ */
+export function refuseOverwrite(outputs: Named[], inputs: Named[]): void {
+  for (let i = 0; i < outputs.length; i++) {
+    const [flag, path] = outputs[i];
+    if (path === undefined) continue;
+    for (const [other, otherPath] of [...outputs.slice(i + 1), ...inputs]) {
+      if (otherPath !== undefined && sameFile(path, otherPath)) {
+        throw new VeilError('CLI_USAGE', `${flag} ${path} is also ${other}: it would be overwritten`, { hint: `give ${flag} another path` });
+      }
+    }
+  }
 }

@@ -4,7 +4,7 @@ import { validateRules } from '../rules/load.js';
 import { draftRules, type Draft } from '../scan/draft.js';
 import { readDump } from './check-command.js';
 import { openDump } from './input.js';
-import { AtomicFile } from './output.js';
+import { AtomicFile, refuseOverwrite } from './output.js';
 import { EXIT, renderDiagnostic } from './report.js';
 import { failure, onStopSignals, reportFailure } from './run.js';
 
@@ -44,6 +44,16 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     reportFile?.abandon();
   }, cmd.output);
   try {
+    refuseOverwrite(
+      [
+        ['-o', cmd.output],
+        ['--report', cmd.report],
+      ],
+      [
+        ['-i', cmd.input],
+        ['--schema', cmd.schema],
+      ],
+    );
     // -o first: a path that cannot be written fails before the dump is read
     if (cmd.output !== undefined) out = new AtomicFile(cmd.output);
     if (cmd.report !== undefined) reportFile = new AtomicFile(cmd.report, '--report', 0o666);

@@ -131,3 +131,24 @@ describe('scan -o', () => {
     expect(r.stderr).not.toContain('DUMP_');
   });
 });
+
+describe('outputs that would overwrite an input or each other', () => {
+  it.each([
+    ['mask --report equal to -o', SAMPLE, (v: string) => [RULES, '-i', SAMPLE, '--seed', 's', '-o', v, '--report', v]],
+    ['mask --report equal to -i', SAMPLE, (v: string) => [RULES, '-i', v, '--seed', 's', '--report', v]],
+    ['mask -o equal to the rules file', RULES, (v: string) => [v, '-i', SAMPLE, '--seed', 's', '-o', v]],
+    ['scan -o equal to -i', SAMPLE, (v: string) => ['scan', '-i', v, '-o', v]],
+    ['scan --report equal to -o', SAMPLE, (v: string) => ['scan', '-i', SAMPLE, '-o', v, '--report', v]],
+  ])('%s: a usage error, nothing written', async (what, source, args) => {
+    const original = readFileSync(join(REPO_ROOT, source));
+    const victim = join(dir, `victim-${what.replace(/\W+/g, '-')}`);
+    writeFileSync(victim, original);
+    const before = readdirSync(dir).sort();
+    const r = await runVeil(args(victim));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error CLI_USAGE\n {2}.* would be overwritten/);
+    expect(r.stdout.length).toBe(0);
+    expect(readFileSync(victim).equals(original)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
