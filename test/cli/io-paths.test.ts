@@ -54,6 +54,23 @@ describe('-i and -o paths that are not plain new files', () => {
   });
 });
 
+describe('-o equal to -i (masking in place)', () => {
+  it('reads the whole original, then replaces it with the masked dump; a failed run leaves the original', async () => {
+    const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
+    const dump = join(dir, 'in-place.sql');
+    writeFileSync(dump, readFileSync(join(REPO_ROOT, SAMPLE)));
+    const r = await runVeil([RULES, '-i', dump, '--seed', 's', '-o', dump]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(dump).equals(expected)).toBe(true);
+    const cut = readFileSync(join(REPO_ROOT, SAMPLE)).subarray(0, 3000);
+    writeFileSync(dump, cut);
+    const bad = await runVeil([RULES, '-i', dump, '--seed', 's', '-o', dump]);
+    expect(bad.code).toBe(1);
+    expect(readFileSync(dump).equals(cut)).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.includes('veil-tmp'))).toEqual([]);
+  });
+});
+
 describe('-o failures leave nothing behind', () => {
   it('a rename that fails at the end removes the temporary file and says IO_WRITE', async () => {
     const sub = mkdtempSync(join(dir, 'rename-'));
