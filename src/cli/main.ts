@@ -158,8 +158,8 @@ export async function main(args: string[]): Promise<number> {
       'transformers',
       'list the transformers and their parameters',
       (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
-      (argv) => {
-        code = runTransformers(argv.json);
+      async (argv) => {
+        code = await runTransformers(argv.json);
       },
     )
     .example(EXAMPLES)

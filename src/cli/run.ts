@@ -66,3 +66,21 @@ export function reportFailure(e: unknown, report: string, output: string | undef
   process.stderr.write(`veil-stream: the ${what} is complete: ${output !== undefined ? `${output} was written` : 'it went to stdout'}; only the report ${report} is missing\n`);
   return EXIT.failed;
 }
+
+/**
+ * Write to stdout and wait until it is written: a reader that went away (EPIPE) or a full disk is then
+ * an error for failure(), not an unhandled 'error' event with a stack trace.
+ */
+export function writeStdout(text: string): Promise<void> {
+  const stdout = process.stdout;
+  return new Promise((resolve, reject) => {
+    // (left in place after an error: the 'error' event follows the callback)
+    const onError = (e: Error): void => reject(e);
+    stdout.on('error', onError);
+    stdout.write(text, (e) => {
+      if (e) return reject(e);
+      stdout.off('error', onError);
+      resolve();
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { readDump } from './check-command.js';
 import { openDump } from './input.js';
 import { AtomicFile, refuseOverwrite } from './output.js';
 import { EXIT, renderDiagnostic } from './report.js';
-import { failure, onStopSignals, reportFailure } from './run.js';
+import { failure, onStopSignals, reportFailure, writeStdout } from './run.js';
 
 export interface ScanCommand {
   input?: string;
@@ -69,7 +69,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
       out.end(text);
       await new Promise<void>((resolve, reject) => out!.once('finish', resolve).once('error', reject));
       out.commit();
-    } else process.stdout.write(text);
+    } else await writeStdout(text);
     if (!cmd.quiet) {
       for (const d of summary.diagnostics) if (d.code === 'DDL_UNPARSED' || d.code === 'DUMP_ENCODING_ASSUMED') process.stderr.write(`${renderDiagnostic(d)}\n`);
       process.stderr.write(renderDraft(draft, cmd.output));
