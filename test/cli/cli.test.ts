@@ -48,6 +48,15 @@ describe('veil-stream CLI', () => {
     expect(ok.stderr).not.toContain('a-secret-from-a-file');
   });
 
+  it('refuses an empty VEIL_SECRET (a failed lookup in a job) instead of masking with a random secret', async () => {
+    const r = await runVeil([RULES, '-i', SAMPLE], { env: { VEIL_SECRET: '' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error CLI_SECRET\n {2}VEIL_SECRET is set but empty/);
+    expect(r.stderr).toContain('hint: ');
+    expect(r.stderr).not.toContain('SECRET_RANDOM');
+    expect(r.stdout.length).toBe(0);
+  });
+
   it('reports every rules problem with its JSON path and exits 1 before reading the dump', async () => {
     const rules = file('bad.json', JSON.stringify({ tables: { users: { columns: { email: 'emial', name: { transformer: 'mask', keepLst: 2 } } } } }));
     const r = await runVeil([rules, '-i', join(dir, 'does-not-exist.sql')]);
