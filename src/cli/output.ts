@@ -1,4 +1,4 @@
-import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { VeilError } from '../errors.js';
@@ -46,7 +46,7 @@ export class AtomicFile extends Writable {
       return;
     }
     try {
-      this.target = kind === 'file' ? realpathSync(path) : path;
+      this.target = kind === 'file' ? realpathSync(path) : danglingTarget(path);
     } catch (e) {
       throw fail((e as Error).message);
     }
@@ -142,6 +142,25 @@ function fileKind(path: string): 'none' | 'file' | 'directory' | 'special' {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw e;
   }
+}
+
+/**
+ * The path a new OUT is created at: OUT itself, or, when OUT is a symbolic link to a file that does
+ * not exist yet, the end of the link chain (as `> OUT` in a shell), so the link is kept.
+ */
+function danglingTarget(path: string): string {
+  let p = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      return p; // nothing here: create it
+    }
+    if (!st.isSymbolicLink()) return p;
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  throw Object.assign(new Error(`too many levels of symbolic links at ${path}`), { code: 'ELOOP' });
 }
 
 /** Temporary files not yet committed: removed on a signal. */

@@ -38,6 +38,17 @@ describe('-i and -o paths that are not plain new files', () => {
     expect(readFileSync(target).equals(expected)).toBe(true);
   });
 
+  it('creates the file a dangling symbolic link points to and keeps the link', async () => {
+    const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
+    const target = join(dir, 'not-yet.sql');
+    const link = join(dir, 'dangling.sql');
+    symlinkSync('not-yet.sql', link);
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', link]);
+    expect(r.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target).equals(expected)).toBe(true);
+  });
+
   it('writes into a FIFO that another process reads', async () => {
     const fifo = join(dir, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
