@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { VeilError } from '../errors.js';
@@ -67,6 +67,7 @@ export class AtomicFile extends Writable {
       );
     }
     liveTemps.add(this.tempPath);
+    if (kind === 'file') keepOwnership(this.fd, this.target);
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
@@ -161,6 +162,17 @@ function danglingTarget(path: string): string {
     p = resolve(dirname(p), readlinkSync(p));
   }
   throw Object.assign(new Error(`too many levels of symbolic links at ${path}`), { code: 'ELOOP' });
+}
+
+/** The replacement of an existing file keeps its mode, and its owner and group where allowed (as root). */
+function keepOwnership(fd: number, target: string): void {
+  try {
+    const st = statSync(target);
+    fchmodSync(fd, st.mode & 0o7777);
+    if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) fchownSync(fd, st.uid, st.gid);
+  } catch {
+    /* not allowed (another user's file): the new file is ours */
+  }
 }
 
 /** Temporary files not yet committed: removed on a signal. */

@@ -49,6 +49,17 @@ describe('-i and -o paths that are not plain new files', () => {
     expect(readFileSync(target).equals(expected)).toBe(true);
   });
 
+  it('keeps the mode of an OUT it replaces; a new OUT is private (0600)', async () => {
+    const existing = join(dir, 'shared.sql');
+    writeFileSync(existing, 'old');
+    chmodSync(existing, 0o640);
+    expect((await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', existing])).code).toBe(0);
+    expect(statSync(existing).mode & 0o7777).toBe(0o640);
+    const fresh = join(dir, 'fresh.sql');
+    expect((await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', fresh])).code).toBe(0);
+    expect(statSync(fresh).mode & 0o7777).toBe(0o600);
+  });
+
   it('writes into a FIFO that another process reads', async () => {
     const fifo = join(dir, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
