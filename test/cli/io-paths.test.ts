@@ -76,6 +76,38 @@ describe('-i and -o paths that are not plain new files', () => {
   });
 });
 
+describe('-i paths', () => {
+  it('check and scan read stdin for -i -, and scan writes stdout for -o -', async () => {
+    const check = await runVeil(['check', RULES, '-i', SAMPLE, '-q']);
+    const checkDash = await runVeil(['check', RULES, '-i', '-', '-q'], { stdinFile: SAMPLE });
+    expect(checkDash.code).toBe(check.code);
+    expect(checkDash.stdout.toString('utf8')).toBe(check.stdout.toString('utf8'));
+    const scan = await runVeil(['scan', '-i', SAMPLE, '-q']);
+    const scanDash = await runVeil(['scan', '-i', '-', '-o', '-', '-q'], { stdinFile: SAMPLE });
+    expect(scanDash.code).toBe(0);
+    expect(scanDash.stdout.equals(scan.stdout)).toBe(true);
+    expect(existsSync(join(REPO_ROOT, '-'))).toBe(false);
+  });
+
+  const unreadable = join(dir, 'unreadable.sql');
+  writeFileSync(unreadable, readFileSync(join(REPO_ROOT, SAMPLE)));
+  chmodSync(unreadable, 0o000);
+  const cases: [string, string, string][] = [
+    ['a directory', dir, 'is a directory'],
+    ['a missing file', join(dir, 'no-such-dump.sql'), 'ENOENT'],
+  ];
+  // (root reads a mode 000 file: there the case does not apply)
+  if (process.getuid?.() !== 0) cases.push(['an unreadable file', unreadable, 'EACCES']);
+  it.each(cases)('-i %s: exit 1, IO_READ with a hint, for mask, check and scan', async (_what, path, why) => {
+    for (const args of [[RULES, '--seed', 's'], ['check', RULES], ['scan']]) {
+      const r = await runVeil([...args, '-i', path]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error IO_READ\\n {2}.*${why}.*\\n {2}hint: check the -i path`));
+      expect(r.stdout.length).toBe(0);
+    }
+  });
+});
+
 describe('-o equal to -i (masking in place)', () => {
   it('reads the whole original, then replaces it with the masked dump; a failed run leaves the original', async () => {
     const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
