@@ -10,7 +10,7 @@ import { openDump, type DumpInput } from './input.js';
 import { InsertSkipper } from '../scan/insert-skip.js';
 import { Progress } from './progress.js';
 import { EXIT, renderDiagnostic, renderError } from './report.js';
-import { failure, onStopSignals } from './run.js';
+import { failure, onStopSignals, writeStdout } from './run.js';
 
 export interface CheckCommand {
   rules: string;
@@ -111,8 +111,7 @@ export async function runCheck(cmd: CheckCommand): Promise<number> {
     );
     const ok = summary.violation === undefined;
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (cmd.json) process.stdout.write(`${JSON.stringify(checkJson(summary, strict, ok, seconds), null, 2)}\n`);
-    else process.stdout.write(renderCoverage(summary, rules, strict));
+    await writeStdout(cmd.json ? `${JSON.stringify(checkJson(summary, strict, ok, seconds), null, 2)}\n` : renderCoverage(summary, rules, strict));
     if (!cmd.quiet) {
       // coverage findings are in the report; the rest (unparsed DDL, assumed encodings) go to stderr
       for (const d of summary.diagnostics) if (!SHOWN_IN_REPORT.has(d.code)) process.stderr.write(`${renderDiagnostic(d)}\n`);

@@ -67,8 +67,8 @@ export async function main(args: string[]): Promise<number> {
       async (argv) => {
         code = await runMask({
           rules: argv.rules as string,
-          input: stdio(argv.input),
-          output: stdio(argv.output),
+          input: stdio(argv.input, '--input'),
+          output: stdio(argv.output, '--output'),
           seed: argv.seed,
           secretFile: argv['secret-file'],
           dialect: argv.dialect,
@@ -108,7 +108,7 @@ export async function main(args: string[]): Promise<number> {
       async (argv) => {
         code = await runCheck({
           rules: argv.rules as string,
-          input: stdio(argv.input),
+          input: stdio(argv.input, '--input'),
           dialect: argv.dialect,
           schema: argv.schema,
           database: argv.database,
@@ -140,8 +140,8 @@ export async function main(args: string[]): Promise<number> {
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'print nothing on stderr but errors' }),
       async (argv) => {
         code = await runScan({
-          input: stdio(argv.input),
-          output: stdio(argv.output),
+          input: stdio(argv.input, '--input'),
+          output: stdio(argv.output, '--output'),
           dialect: argv.dialect,
           schema: argv.schema,
           database: argv.database,
@@ -158,8 +158,8 @@ export async function main(args: string[]): Promise<number> {
       'transformers',
       'list the transformers and their parameters',
       (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
-      (argv) => {
-        code = runTransformers(argv.json);
+      async (argv) => {
+        code = await runTransformers(argv.json);
       },
     )
     .example(EXAMPLES)
@@ -183,6 +183,7 @@ export async function main(args: string[]): Promise<number> {
 }
 
 /** `-` for -i / -o means stdin / stdout, as in most Unix tools. */
-function stdio(path: string | undefined): string | undefined {
+function stdio(path: string | undefined, option: string): string | undefined {
+  if (path === '') throw new UsageError(`${option} is an empty path (for stdin or stdout, leave it out or pass -)`);
   return path === '-' ? undefined : path;
 }

@@ -6,12 +6,12 @@ import { loadRulesFile } from '../rules/load.js';
 import { createMaskStream } from '../stream.js';
 import { readSchemaFile } from './input.js';
 import { ByteCounter, openDump, outputCompression } from './input.js';
-import { AtomicFile } from './output.js';
+import { AtomicFile, refuseOverwrite } from './output.js';
 import { Progress } from './progress.js';
 import { EXIT, renderDiagnostic } from './report.js';
 import { resolveSecret } from './secret.js';
-import { buildReport, renderSummary, writeReport } from './run-report.js';
-import { failure, onStopSignals } from './run.js';
+import { buildReport, renderSummary, reportText } from './run-report.js';
+import { failure, onStopSignals, reportFailure } from './run.js';
 
 export interface MaskCommand {
   rules: string;
@@ -46,13 +46,27 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     return EXIT.usage;
   }
   let out: AtomicFile | undefined;
+  let reportFile: AtomicFile | undefined;
   let progress: Progress | undefined;
   let started = false;
   const signals = onStopSignals(() => {
     progress?.stop();
     out?.abandon();
+    reportFile?.abandon();
   }, cmd.output);
   try {
+    refuseOverwrite(
+      [
+        ['-o', cmd.output],
+        ['--report', cmd.report],
+      ],
+      [
+        ['the rules file', cmd.rules],
+        ['--schema', cmd.schema],
+        ['--secret-file', cmd.secretFile],
+      ],
+    );
+    refuseOverwrite([['--report', cmd.report]], [['-i', cmd.input]]);
     const rules = loadRulesFile(cmd.rules);
     const secret = resolveSecret(cmd, process.env);
     if (!Number.isFinite(cmd.maxFieldMiB) || cmd.maxFieldMiB <= 0) {
@@ -62,8 +76,10 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       throw new VeilError('CLI_USAGE', '--threads must be a whole number from 0 to 64', {});
     }
     const compress = outputCompression(cmd.output);
-    const input = await openDump(cmd.input);
+    // -o first: a path that cannot be written fails before the dump is touched
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
+    reportFile = cmd.report !== undefined ? new AtomicFile(cmd.report, '--report', 0o666) : undefined;
+    const input = await openDump(cmd.input);
     const masker = createMaskStream({
       rules,
       secret,
@@ -99,15 +115,22 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       inputCompression: input.compression,
       outputCompression: compress ? cmd.output!.replace(/^.*\.(gz|zst)$/i, '$1').toLowerCase().replace('gz', 'gzip').replace('zst', 'zstd') : undefined,
     });
-    if (cmd.report !== undefined) writeReport(cmd.report, report);
     if (!cmd.quiet) {
       for (const d of summary.diagnostics) process.stderr.write(`${renderDiagnostic(d)}\n`);
       if (cmd.stats || process.stderr.isTTY) process.stderr.write(`${renderSummary(report)}\n`);
+    }
+    if (reportFile !== undefined) {
+      try {
+        reportFile.writeAndCommit(reportText(report));
+      } catch (e) {
+        return reportFailure(e, cmd.report!, cmd.output, 'masked dump');
+      }
     }
     return EXIT.ok;
   } catch (e) {
     progress?.stop();
     out?.abandon();
+    reportFile?.abandon();
     return failure(e, cmd.output, started);
   } finally {
     signals.off();

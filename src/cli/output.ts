@@ -1,6 +1,7 @@
-import { closeSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import { VeilError } from '../errors.js';
 
 /**
  * Output to a file written as a temporary file beside it and renamed only on success, so a failed or
@@ -15,25 +16,63 @@ export class AtomicFile extends Writable {
   private fd: number;
   private done = false;
 
-  constructor(readonly path: string) {
+  /**
+   * `option` names the flag that gave the path, for the hint of an error (-o, --report); `mode` is
+   * that of a new file (before the umask): 0600 for the dump, which may still hold uncovered data.
+   */
+  constructor(
+    readonly path: string,
+    readonly option = '-o',
+    mode = 0o600,
+  ) {
     super({ highWaterMark: 1 << 20 });
-    const kind = fileKind(path);
+    const fail = (why: string): VeilError => new VeilError('IO_WRITE', `cannot write ${path}: ${why}`, { hint: `check the ${option} path` });
+    let kind: ReturnType<typeof fileKind>;
+    try {
+      kind = fileKind(path);
+    } catch (e) {
+      throw fail((e as Error).message);
+    }
+    if (kind === 'directory') throw fail(`it is a directory; ${option} takes a file name`);
+    if (path.endsWith('/')) throw fail(`it ends in / and so names a directory; ${option} takes a file name`);
     if (kind === 'special') {
       this.target = path;
       this.tempPath = undefined;
-      this.fd = openSync(path, 'w');
+      try {
+        this.fd = openSync(path, 'w');
+      } catch (e) {
+        throw fail((e as Error).message);
+      }
       return;
     }
-    this.target = kind === 'file' ? realpathSync(path) : path;
-    this.tempPath = join(dirname(this.target), `.${basename(this.target)}.veil-tmp-${process.pid}`);
-    this.fd = openSync(this.tempPath, 'w', 0o600);
+    try {
+      this.target = kind === 'file' ? realpathSync(path) : danglingTarget(path);
+    } catch (e) {
+      throw fail((e as Error).message);
+    }
+    const where = dirname(this.target);
+    this.tempPath = join(where, `.${basename(this.target)}.veil-tmp-${process.pid}`);
+    try {
+      this.fd = openSync(this.tempPath, 'w', mode);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw fail(
+        code === 'ENOENT'
+          ? `the directory ${where} does not exist`
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? `the directory ${where} is not writable (${code}): the output is written to a temporary file there and renamed over ${basename(path)} at the end`
+            : code === 'ENOTDIR'
+              ? `${where} is not a directory`
+              : (e as Error).message,
+      );
+    }
     liveTemps.add(this.tempPath);
+    if (kind === 'file') keepOwnership(this.fd, this.target);
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
     try {
-      let off = 0;
-      while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
+      this.writeAll(chunk);
       cb();
     } catch (e) {
       cb(e as Error);
@@ -42,24 +81,42 @@ export class AtomicFile extends Writable {
 
   override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
     try {
-      for (const { chunk } of chunks) {
-        let off = 0;
-        while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
-      }
+      for (const { chunk } of chunks) this.writeAll(chunk);
       cb();
     } catch (e) {
       cb(e as Error);
     }
   }
 
-  /** Close and move into place. */
+  private writeAll(chunk: Buffer): void {
+    let off = 0;
+    while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
+  }
+
+  /** Write a small file (a report) at once and commit it; on failure nothing is left and the error is IO_WRITE. */
+  writeAndCommit(text: string): void {
+    try {
+      this.writeAll(Buffer.from(text, 'utf8'));
+    } catch (e) {
+      this.abandon();
+      throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: `check the ${this.option} path` });
+    }
+    this.commit();
+  }
+
+  /** Close and move into place; on failure the temporary file is removed and the error is IO_WRITE. */
   commit(): void {
     if (this.done) return;
+    try {
+      closeSync(this.fd);
+      this.fd = -1; // (closed: abandon() does not close it again)
+      if (this.tempPath !== undefined) renameSync(this.tempPath, this.target);
+    } catch (e) {
+      this.abandon();
+      throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: `check the ${this.option} path` });
+    }
     this.done = true;
-    closeSync(this.fd);
-    if (this.tempPath === undefined) return;
-    renameSync(this.tempPath, this.target);
-    liveTemps.delete(this.tempPath);
+    if (this.tempPath !== undefined) liveTemps.delete(this.tempPath);
   }
 
   /** Close and remove the temporary file. */
@@ -67,7 +124,7 @@ export class AtomicFile extends Writable {
     if (this.done) return;
     this.done = true;
     try {
-      closeSync(this.fd);
+      if (this.fd >= 0) closeSync(this.fd);
     } catch {
       /* already closed */
     }
@@ -77,13 +134,44 @@ export class AtomicFile extends Writable {
   }
 }
 
-/** What is at `path` now: nothing, a regular file (through links), or something else. */
-function fileKind(path: string): 'none' | 'file' | 'special' {
+/** What is at `path` now: nothing, a regular file or a directory (through links), or something else. */
+function fileKind(path: string): 'none' | 'file' | 'directory' | 'special' {
   try {
-    return statSync(path).isFile() ? 'file' : 'special';
+    const st = statSync(path);
+    return st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'special';
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw e;
+  }
+}
+
+/**
+ * The path a new OUT is created at: OUT itself, or, when OUT is a symbolic link to a file that does
+ * not exist yet, the end of the link chain (as `> OUT` in a shell), so the link is kept.
+ */
+function danglingTarget(path: string): string {
+  let p = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(p);
+    } catch {
+      return p; // nothing here: create it
+    }
+    if (!st.isSymbolicLink()) return p;
+    p = resolve(dirname(p), readlinkSync(p));
+  }
+  throw Object.assign(new Error(`too many levels of symbolic links at ${path}`), { code: 'ELOOP' });
+}
+
+/** The replacement of an existing file keeps its mode, and its owner and group where allowed (as root). */
+function keepOwnership(fd: number, target: string): void {
+  try {
+    const st = statSync(target);
+    fchmodSync(fd, st.mode & 0o7777);
+    if (st.uid !== process.getuid?.() || st.gid !== process.getgid?.()) fchownSync(fd, st.uid, st.gid);
+  } catch {
+    /* not allowed (another user's file): the new file is ours */
   }
 }
 
@@ -93,4 +181,34 @@ export const liveTemps = new Set<string>();
 export function removeLiveTemps(): void {
   for (const p of liveTemps) rmSync(p, { force: true });
   liveTemps.clear();
+}
+
+/** Whether two paths name the same regular file, or the same path when one does not exist yet. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.isFile() && x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+}
+
+type Named = [option: string, path: string | undefined];
+
+/**
+ * Refuse (usage error) an output that is one of the run's inputs or another output: --report over
+ * the dump, scan's rules over the dump, -o over the rules file. (mask's -o may be its -i: the dump
+ * is read to its end before the masked one is renamed over it.)
+ */
+export function refuseOverwrite(outputs: Named[], inputs: Named[]): void {
+  for (let i = 0; i < outputs.length; i++) {
+    const [flag, path] = outputs[i];
+    if (path === undefined) continue;
+    for (const [other, otherPath] of [...outputs.slice(i + 1), ...inputs]) {
+      if (otherPath !== undefined && sameFile(path, otherPath)) {
+        throw new VeilError('CLI_USAGE', `${flag} ${path} is also ${other}: it would be overwritten`, { hint: `give ${flag} another path` });
+      }
+    }
+  }
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { MaskSummary } from '../mask.js';
 import type { TableCoverage } from '../policy/coverage.js';
 import { formatBytes } from './progress.js';
@@ -98,8 +97,8 @@ function compactCoverage(t: TableCoverage): RunReport['coverage'][number] {
   };
 }
 
-export function writeReport(path: string, report: RunReport): void {
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+export function reportText(report: RunReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 /** A one-screen summary for stderr. */

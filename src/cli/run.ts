@@ -56,3 +56,31 @@ export function toVeilError(e: unknown): VeilError {
   }
   return new VeilError('IO_READ', `unexpected failure: ${err?.stack ?? String(e)}`, {});
 }
+
+/**
+ * The run's output is complete, but --report could not be written at the end (disk full): say both,
+ * exit 1. The output is kept: a report is not worth a masked dump.
+ */
+export function reportFailure(e: unknown, report: string, output: string | undefined, what: string): number {
+  process.stderr.write(`${renderError(toVeilError(e))}\n`);
+  process.stderr.write(`veil-stream: the ${what} is complete: ${output !== undefined ? `${output} was written` : 'it went to stdout'}; only the report ${report} is missing\n`);
+  return EXIT.failed;
+}
+
+/**
+ * Write to stdout and wait until it is written: a reader that went away (EPIPE) or a full disk is then
+ * an error for failure(), not an unhandled 'error' event with a stack trace.
+ */
+export function writeStdout(text: string): Promise<void> {
+  const stdout = process.stdout;
+  return new Promise((resolve, reject) => {
+    // (left in place after an error: the 'error' event follows the callback)
+    const onError = (e: Error): void => reject(e);
+    stdout.on('error', onError);
+    stdout.write(text, (e) => {
+      if (e) return reject(e);
+      stdout.off('error', onError);
+      resolve();
+    });
+  });
+}

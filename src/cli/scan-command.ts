@@ -1,13 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { readSchemaFile } from './input.js';
 import type { DialectName } from '../model.js';
 import { validateRules } from '../rules/load.js';
 import { draftRules, type Draft } from '../scan/draft.js';
 import { readDump } from './check-command.js';
 import { openDump } from './input.js';
-import { AtomicFile } from './output.js';
+import { AtomicFile, refuseOverwrite } from './output.js';
 import { EXIT, renderDiagnostic } from './report.js';
-import { failure, onStopSignals } from './run.js';
+import { failure, onStopSignals, reportFailure, writeStdout } from './run.js';
 
 export interface ScanCommand {
   input?: string;
@@ -39,8 +38,25 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     return EXIT.usage;
   }
   let out: AtomicFile | undefined;
-  const signals = onStopSignals(() => out?.abandon(), cmd.output);
+  let reportFile: AtomicFile | undefined;
+  const signals = onStopSignals(() => {
+    out?.abandon();
+    reportFile?.abandon();
+  }, cmd.output);
   try {
+    refuseOverwrite(
+      [
+        ['-o', cmd.output],
+        ['--report', cmd.report],
+      ],
+      [
+        ['-i', cmd.input],
+        ['--schema', cmd.schema],
+      ],
+    );
+    // -o first: a path that cannot be written fails before the dump is read
+    if (cmd.output !== undefined) out = new AtomicFile(cmd.output);
+    if (cmd.report !== undefined) reportFile = new AtomicFile(cmd.report, '--report', 0o666);
     const input = await openDump(cmd.input);
     const t0 = process.hrtime.bigint();
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
@@ -49,30 +65,35 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
     validateRules(draft.rules);
     const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
-    if (cmd.output !== undefined) {
-      out = new AtomicFile(cmd.output);
+    if (out !== undefined) {
       out.end(text);
       await new Promise<void>((resolve, reject) => out!.once('finish', resolve).once('error', reject));
       out.commit();
-    } else process.stdout.write(text);
-    if (cmd.report !== undefined) {
-      writeFileSync(cmd.report, `${JSON.stringify({
-          version: 1,
-          dialect: summary.dialect,
-          bytes: summary.bytesIn,
-          seconds: Math.round(Number(process.hrtime.bigint() - t0) / 1e6) / 1000,
-          peakRssBytes: process.resourceUsage().maxRSS * 1024,
-          sampleRows: cmd.sampleRows,
-          suggestions: draft.suggestions,
-        }, null, 2)}\n`);
-    }
+    } else await writeStdout(text);
     if (!cmd.quiet) {
       for (const d of summary.diagnostics) if (d.code === 'DDL_UNPARSED' || d.code === 'DUMP_ENCODING_ASSUMED') process.stderr.write(`${renderDiagnostic(d)}\n`);
       process.stderr.write(renderDraft(draft, cmd.output));
     }
+    if (reportFile !== undefined) {
+      const report = {
+        version: 1,
+        dialect: summary.dialect,
+        bytes: summary.bytesIn,
+        seconds: Math.round(Number(process.hrtime.bigint() - t0) / 1e6) / 1000,
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+        sampleRows: cmd.sampleRows,
+        suggestions: draft.suggestions,
+      };
+      try {
+        reportFile.writeAndCommit(`${JSON.stringify(report, null, 2)}\n`);
+      } catch (e) {
+        return reportFailure(e, cmd.report!, cmd.output, 'rules draft');
+      }
+    }
     return EXIT.ok;
   } catch (e) {
     out?.abandon();
+    reportFile?.abandon();
     return failure(e, cmd.output, false);
   } finally {
     signals.off();

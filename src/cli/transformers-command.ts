@@ -1,22 +1,31 @@
 import { TRANSFORMERS } from '../transformers/registry.js';
 import { EXIT } from './report.js';
+import { failure, writeStdout } from './run.js';
 
 /** `veil-stream transformers [--json]` */
-export function runTransformers(json: boolean): number {
-  if (json) {
-    const list = TRANSFORMERS.map((t) => ({
-      name: t.name,
-      summary: t.summary,
-      accepts: t.accepts,
-      params: Object.keys(t.params.shape),
-    }));
-    process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+export async function runTransformers(json: boolean): Promise<number> {
+  try {
+    await writeStdout(json ? listJson() : listText());
     return EXIT.ok;
+  } catch (e) {
+    return failure(e, undefined, false);
   }
+}
+
+function listJson(): string {
+  const list = TRANSFORMERS.map((t) => ({
+    name: t.name,
+    summary: t.summary,
+    accepts: t.accepts,
+    params: Object.keys(t.params.shape),
+  }));
+  return `${JSON.stringify(list, null, 2)}\n`;
+}
+
+function listText(): string {
   const width = Math.max(...TRANSFORMERS.map((t) => t.name.length));
-  for (const t of TRANSFORMERS) {
+  return TRANSFORMERS.map((t) => {
     const params = Object.keys(t.params.shape).filter((p) => p !== 'unique' && p !== 'consistency');
-    process.stdout.write(`${t.name.padEnd(width)}  ${t.summary}${params.length ? `\n${' '.repeat(width)}  params: ${params.join(', ')}` : ''}\n`);
-  }
-  return EXIT.ok;
+    return `${t.name.padEnd(width)}  ${t.summary}${params.length ? `\n${' '.repeat(width)}  params: ${params.join(', ')}` : ''}\n`;
+  }).join('');
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,40 @@ describe('veil-stream CLI', () => {
     const ok = await runVeil([RULES, '-i', SAMPLE, '--secret-file', f]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).not.toContain('a-secret-from-a-file');
+  });
+
+  it('--secret-file: a final newline is not part of the secret; a missing, empty or unreadable file is CLI_SECRET', async () => {
+    const secret = 'a-secret-from-a-file-0123456789';
+    const fromEnv = await runVeil([RULES, '-i', SAMPLE], { env: { VEIL_SECRET: secret } });
+    for (const content of [secret, `${secret}\n`, `${secret}\r\n`]) {
+      const r = await runVeil([RULES, '-i', SAMPLE, '--secret-file', file('secret-nl', content)]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.equals(fromEnv.stdout)).toBe(true);
+    }
+    const unreadable = file('secret-000', `${secret}\n`);
+    chmodSync(unreadable, 0o000);
+    const bad: [string, string][] = [
+      [join(dir, 'no-such-secret'), 'ENOENT'],
+      [file('secret-empty', ''), 'fewer than 16 bytes'],
+    ];
+    // (root reads a mode 000 file: there the case does not apply)
+    if (process.getuid?.() !== 0) bad.push([unreadable, 'EACCES']);
+    for (const [path, why] of bad) {
+      const r = await runVeil([RULES, '-i', SAMPLE, '--secret-file', path]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error CLI_SECRET\\n {2}.*${why}`));
+      expect(r.stderr).toContain('hint: ');
+      expect(r.stdout.length).toBe(0);
+    }
+  });
+
+  it('refuses an empty VEIL_SECRET (a failed lookup in a job) instead of masking with a random secret', async () => {
+    const r = await runVeil([RULES, '-i', SAMPLE], { env: { VEIL_SECRET: '' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error CLI_SECRET\n {2}VEIL_SECRET is set but empty/);
+    expect(r.stderr).toContain('hint: ');
+    expect(r.stderr).not.toContain('SECRET_RANDOM');
+    expect(r.stdout.length).toBe(0);
   });
 
   it('reports every rules problem with its JSON path and exits 1 before reading the dump', async () => {

@@ -84,6 +84,29 @@ describe('pipes and signals', () => {
   });
 
   it.each([
+    ['check', `check ${RULES} -i examples/postgres/shop.sql -q`],
+    ['check --json', `check ${RULES} -i examples/postgres/shop.sql -q --json`],
+    ['scan', 'scan -i examples/postgres/shop.sql -q'],
+    ['transformers', 'transformers'],
+  ])('%s: exit 141 and one line when the reader of stdout is gone, no stack trace', (_what, args) => {
+    // (`true` exits without reading: the write at the end meets a closed pipe)
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(VEIL_BIN)} ${args} | true; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(r.stderr).toContain('status 141');
+    expect(r.stderr).toContain('veil-stream: error IO_BROKEN_PIPE');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('scan and check on a full disk (stdout > /dev/full): exit 1, IO_WRITE, no stack trace', () => {
+    for (const args of ['scan -i examples/postgres/shop.sql -q', `check ${RULES} -i examples/postgres/shop.sql -q`]) {
+      const r = spawnSync('bash', ['-c', `node ${JSON.stringify(VEIL_BIN)} ${args} > /dev/full`], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/^error IO_WRITE\n {2}ENOSPC/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('a run killed by %s mid-way exits %i and leaves no output file and no temporary file', async (signal, exit) => {

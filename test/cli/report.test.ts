@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runVeil } from '../integration/helpers/veil.js';
@@ -75,5 +75,43 @@ describe('--report', () => {
     expect(r.stderr).toContain('  rules: 70 matched, 0 unused; 0 columns without a rule');
     const q = await runVeil(['examples/postgres/rules.json', '-i', 'examples/postgres/shop.sql', '--seed', 's', '--stats', '-q']);
     expect(q.stderr).toBe('');
+  });
+});
+
+describe('--report paths', () => {
+  const SAMPLE = 'fixtures/pg-sample/input.sql';
+  const RULES = 'fixtures/pg-sample/rules.json';
+
+  it('a report that cannot be written fails before the dump is read: nothing on stdout, no -o file', async () => {
+    const report = join(scratch, 'no-such-dir', 'report.json');
+    const toStdout = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '--report', report]);
+    expect(toStdout.code).toBe(1);
+    expect(toStdout.stderr).toMatch(/^error IO_WRITE\n {2}cannot write .*report\.json: the directory .* does not exist\n {2}hint: check the --report path/);
+    expect(toStdout.stdout.length).toBe(0);
+    const out = join(scratch, 'never-report.sql');
+    const toFile = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '--report', report, '-o', out]);
+    expect(toFile.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const scan = await runVeil(['scan', '-i', SAMPLE, '--report', report]);
+    expect(scan.code).toBe(1);
+    expect(scan.stderr).toContain('error IO_WRITE');
+    expect(scan.stdout.length).toBe(0);
+  });
+
+  it('a report that fails at the end (disk full) exits 1 but keeps the complete -o output, and says so', async () => {
+    const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
+    const out = join(scratch, 'kept.sql');
+    const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-q', '-o', out, '--report', '/dev/full']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error IO_WRITE');
+    expect(r.stderr).toContain('cannot write /dev/full');
+    expect(r.stderr).toContain(`the masked dump is complete: ${out} was written; only the report /dev/full is missing`);
+    expect(r.stderr).not.toContain('incomplete');
+    expect(readFileSync(out).equals(expected)).toBe(true);
+    const rules = join(scratch, 'kept-rules.json');
+    const scan = await runVeil(['scan', '-i', SAMPLE, '-q', '-o', rules, '--report', '/dev/full']);
+    expect(scan.code).toBe(1);
+    expect(scan.stderr).toContain(`${rules} was written; only the report /dev/full is missing`);
+    expect(readJson(rules).tables).toBeDefined();
   });
 });
