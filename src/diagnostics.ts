@@ -4,6 +4,7 @@ import type { Position } from './errors.js';
 export type DiagnosticCode =
   | 'RULES_UNUSED_TABLE'
   | 'RULES_UNUSED_COLUMN'
+  | 'RULES_UNUSED_CASE'
   | 'COLUMN_UNCOVERED'
   | 'COLUMN_PII_SUSPECT'
   | 'RULE_TYPE_MISMATCH'

@@ -54,9 +54,10 @@ export class BatchMasker {
 
   /**
    * Rewrite the Rows of buf[0, len) (see protocol.ts) and return the output, with the values masked
-   * per plan column as [planId, ruled position, count] triples. Throws BatchError naming the Row.
+   * per plan column as [planId, ruled position, count] triples and the switch cases that matched
+   * their first row. Throws BatchError naming the Row.
    */
-  run(buf: Buffer, len: number, rows: Int32Array, rowCount: number): { out: Buffer[]; counts: number[] } {
+  run(buf: Buffer, len: number, rows: Int32Array, rowCount: number): { out: Buffer[]; counts: number[]; hits: [number, number, string][] } {
     const chunks: Buffer[] = [];
     const sink = new Sink((c) => chunks.push(c), OUT_CHUNK);
     const row = this.row;
@@ -87,14 +88,16 @@ export class BatchMasker {
     sink.push(buf, pos, len);
     sink.flush();
     const counts: number[] = [];
+    const hits: [number, number, string][] = [];
     for (const id of used) {
       const { plan } = this.plans.get(id)!;
       plan.ruled.forEach((c, i) => {
         if (c.masked > 0) counts.push(id, i, c.masked);
         c.masked = 0;
+        for (const path of c.bound.choices?.collect() ?? []) hits.push([id, i, path]);
       });
     }
-    return { out: owned(chunks, buf), counts };
+    return { out: owned(chunks, buf), counts, hits };
   }
 }
 

@@ -194,6 +194,7 @@ export class ParallelSink extends Sink {
   private count(r: Extract<FromWorker, { type: 'done' }>): void {
     const c = r.counts;
     for (let i = 0; i < c.length; i += 3) this.plans[c[i]].ruled[c[i + 1]].masked += c[i + 2];
+    for (const [plan, column, path] of r.hits) this.plans[plan].ruled[column].bound.choices?.hit.add(path);
   }
 
   /** The worker's error, placed where the Row sits in the dump (as emitRow places in-thread errors). */

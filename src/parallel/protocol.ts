@@ -52,6 +52,8 @@ export type FromWorker =
       lens: number[];
       /** Values masked: triples [planId, ruled column position, count]. */
       counts: number[];
+      /** Switch cases that matched their first row in this worker: [planId, ruled column position, path]. */
+      hits: [number, number, string][];
       /** The batch's input buffer, handed back for the next batch (absent when the output uses it). */
       back?: ArrayBuffer;
     }

@@ -86,6 +86,10 @@ export class Policy {
         });
       }
     }
+    for (const u of unusedCases(planner)) {
+      if (this.options.unusedRules === 'error') issues.push(u.issue);
+      else diagnostics.push({ code: 'RULES_UNUSED_CASE', severity: 'warning', path: u.issue.path, table: u.table, column: u.column, message: `${u.issue.message} (${u.issue.hint})` });
+    }
     const bare: TableCoverage[] = [];
     for (const t of coverage) {
       const open = uncovered(t);
@@ -168,6 +172,38 @@ export class Policy {
     }
     return out;
   }
+}
+
+/**
+ * Switch cases that matched no row of a table whose rows the rule read (in this thread or in a
+ * worker): a setting's name mistyped in the rules would leave its production value in the copy.
+ */
+function unusedCases(planner: Planner): { issue: Issue; table: string; column: string }[] {
+  const hit = new Set<string>();
+  const read = new Map<string, { table: string; column: string }>();
+  for (const { plans } of planner.seen.values()) {
+    for (const plan of plans) {
+      for (const c of plan.ruled) {
+        const choices = c.bound.choices;
+        if (!choices) continue;
+        choices.collect();
+        for (const p of choices.hit) hit.add(p);
+        if (plan.rows > 0) for (const p of choices.paths) read.set(p, { table: plan.key, column: c.name });
+      }
+    }
+  }
+  return [...read]
+    .filter(([path]) => !hit.has(path))
+    .map(([path, { table, column }]) => ({
+      table,
+      column,
+      issue: {
+        code: 'RULES_UNUSED' as const,
+        path,
+        message: `no row of ${table} matched this switch case of column ${column}`,
+        hint: 'check the value it names (exact and case-sensitive), or pass --allow-unused-rules when some databases lack it',
+      },
+    }));
 }
 
 function uncoveredIssues(t: TableCoverage): Issue[] {

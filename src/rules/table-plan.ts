@@ -128,7 +128,10 @@ export class TablePlan implements RowView {
         hint: 'veil-stream masks literal values as pg_dump and mysqldump write them',
       });
     }
-    if (orig === null) return UNSET;
+    if (orig === null) {
+      pc.bound.observeNull?.(this);
+      return UNSET;
+    }
     if (orig === '' && pc.bound.rule.transformer.replacesEmpty !== true) return UNSET;
     if (this.busyRow[pc.index] === this.rows) {
       throw new VeilError('RULES_INVALID', `the rules for ${this.key} read each other's masked values in a cycle (through column ${pc.name})`, {

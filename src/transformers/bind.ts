@@ -100,6 +100,19 @@ export interface BoundRule {
    * written into `out`; returns its length, or -1 where apply() must be used instead.
    */
   applyBytes?(src: Uint8Array, start: number, end: number, out: Uint8Array): number;
+  /** Nested rules picked per row (switch cases): their paths, and those a row matched so far. */
+  choices?: RuleChoices;
+  /** A NULL value of this column in `row` (it stays NULL; rules that track rows take note). */
+  observeNull?(row: RowView): void;
+}
+
+/** The per-row choices of a bound rule (see BoundValue.choices), with the matches gathered so far. */
+export interface RuleChoices {
+  paths: readonly string[];
+  /** Paths a row matched, in this thread or (added by the main thread) in a worker. */
+  readonly hit: Set<string>;
+  /** Gather this thread's new matches into `hit`; returns them (a worker reports them). */
+  collect(): string[];
 }
 
 /**
@@ -135,6 +148,13 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
     rule,
     reads: bound.reads ?? [],
     readsMasked: bound.readsMasked ?? [],
+    choices: bound.choices && choicesOf(bound.choices),
+    observeNull: bound.observeNull
+      ? (row) => {
+          ctx.row = row;
+          bound.observeNull!(ctx);
+        }
+      : undefined,
     applyBytes: bound.bytes && !bound.reads?.length ? bytesOf(bound.bytes, ctx) : undefined,
     apply(value, row, raw, rawStart, rawEnd) {
       ctx.bytesOnly = false;
@@ -145,6 +165,19 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
       ctx.rawEnd = rawEnd ?? 0;
       const out = fn(value, ctx);
       return max !== undefined && out !== null && out.length > max ? fitLength(out, max) : out;
+    },
+  };
+}
+
+function choicesOf(c: NonNullable<BoundValue['choices']>): RuleChoices {
+  const hit = new Set<string>();
+  return {
+    paths: c.paths,
+    hit,
+    collect() {
+      const fresh = c.takeHits();
+      for (const p of fresh) hit.add(p);
+      return fresh;
     },
   };
 }

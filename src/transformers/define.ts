@@ -72,6 +72,14 @@ export interface BoundValue {
   reads?: string[];
   /** The subset of `reads` whose masked value is read (a cycle among these cannot be computed). */
   readsMasked?: string[];
+  /**
+   * Nested rules picked per row (switch cases): their JSON paths, and takeHits(), the paths that
+   * matched a row since the last call. A case no row matches is reported like a rule that matches
+   * nothing (a typo in a setting's name would leave its production value in the copy).
+   */
+  choices?: { paths: readonly string[]; takeHits(): string[] };
+  /** Called instead of fn for a SQL NULL (which stays NULL), for rules that track rows (switch cases). */
+  observeNull?(ctx: ValueCtx): void;
 }
 
 export interface TransformerDef<P extends z.ZodObject = z.ZodObject> {

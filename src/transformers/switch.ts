@@ -1,9 +1,17 @@
 import { VeilError } from '../errors.js';
 import { tableKey } from '../model.js';
 import { childPath } from '../rules/json-path.js';
-import { commonParams, defineTransformer, z, type BoundValue } from './define.js';
+import { commonParams, defineTransformer, z, type BoundValue, type RowView } from './define.js';
 import { checkAccepts } from './accepts.js';
 import { nestedRule, nestedRuleOf, replacesEmpty } from './nested.js';
+
+interface Choice {
+  bound: BoundValue;
+  keepEmpty: boolean;
+  path: string;
+  /** A row matched it (otherwise counts as matched from the start: it is no name that could be mistyped). */
+  hit: boolean;
+}
 
 /**
  * A rule per row, picked by another column's original value: for key-value tables (settings, options,
@@ -46,31 +54,56 @@ export const switchTransformer = defineTransformer({
   },
   create(p, site) {
     const casesPath = childPath(site.path, 'cases');
-    const rules = new Map<string, { bound: BoundValue; keepEmpty: boolean }>();
+    const rules = new Map<string, Choice>();
     for (const [key, spec] of Object.entries(p.cases)) {
-      rules.set(key, { bound: site.bind(spec, childPath(casesPath, key), { unique: false }), keepEmpty: !replacesEmpty(spec) });
+      const path = childPath(casesPath, key);
+      rules.set(key, { bound: site.bind(spec, path, { unique: false }), keepEmpty: !replacesEmpty(spec), path, hit: false });
     }
-    const otherwise = { bound: site.bind(p.otherwise, childPath(site.path, 'otherwise'), { unique: false }), keepEmpty: !replacesEmpty(p.otherwise) };
+    const otherwisePath = childPath(site.path, 'otherwise');
+    const otherwise: Choice = { bound: site.bind(p.otherwise, otherwisePath, { unique: false }), keepEmpty: !replacesEmpty(p.otherwise), path: otherwisePath, hit: true };
+    /** Cases that matched their first row since the last takeHits(). */
+    let fresh: string[] = [];
     const all = [...rules.values(), otherwise].map((r) => r.bound);
     const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: [...new Set([p.column, ...all.flatMap((b) => b.reads ?? [])])],
       readsMasked: [...new Set(all.flatMap((b) => b.readsMasked ?? []))],
+      choices: {
+        paths: [...rules.values()].map((r) => r.path),
+        takeHits() {
+          const out = fresh;
+          fresh = [];
+          return out;
+        },
+      },
+      // a NULL value stays NULL, but its row still matches its case
+      observeNull(ctx) {
+        choose(ctx.row);
+      },
       fn(value, ctx) {
-        const key = ctx.row.original(p.column);
-        if (key === undefined) {
-          throw new VeilError('RULES_INVALID', `the switch rule of ${where} reads column "${p.column}", which the data of ${tableKey(site.table)} does not have`, {
-            path: childPath(site.path, 'column'),
-            table: tableKey(site.table),
-            column: site.column.name,
-            hint: 'name a column of the same table (exact spelling)',
-          });
-        }
-        const r = (key !== null && rules.get(key)) || otherwise;
+        const r = choose(ctx.row);
         // '' stays '' unless the chosen rule replaces empties, as in a column (TablePlan)
         if (value === '' && r.keepEmpty) return value;
         return r.bound.fn(value, ctx);
       },
     };
+
+    function choose(row: RowView): Choice {
+      const key = row.original(p.column);
+      if (key === undefined) {
+        throw new VeilError('RULES_INVALID', `the switch rule of ${where} reads column "${p.column}", which the data of ${tableKey(site.table)} does not have`, {
+          path: childPath(site.path, 'column'),
+          table: tableKey(site.table),
+          column: site.column.name,
+          hint: 'name a column of the same table (exact spelling)',
+        });
+      }
+      const r = (key !== null && rules.get(key)) || otherwise;
+      if (!r.hit) {
+        r.hit = true;
+        fresh.push(r.path);
+      }
+      return r;
+    }
   },
 });

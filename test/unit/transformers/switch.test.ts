@@ -153,6 +153,52 @@ describe('switch: a rule per row, picked by another column', () => {
     expect(e.details.path).toBe('$.tables.options.columns.option_value');
   });
 
+  describe('a case that matches no row (a mistyped setting name would leave its production value)', () => {
+    const withTypo = (extra: Record<string, unknown> = {}) =>
+      validateRules({
+        tables: {
+          options: {
+            columns: {
+              option_value: {
+                transformer: 'switch',
+                column: 'option_name',
+                // api_key's rows hold '' and NULL too: a NULL value still matches its case
+                cases: { site_url: { transformer: 'fixed', value: STAGING }, api_key: 'null', home: 'null' },
+                ...extra,
+              },
+            },
+          },
+        },
+      });
+    const CASE = '$.tables.options.columns.option_value.cases.site_url';
+
+    it('is RULES_UNUSED at the end of the dump, naming the case', () => {
+      const e = veilErrorOf(() => runSized(Buffer.from(PG), { rules: withTypo(), secret: 's', unusedRules: 'error' }, 1 << 16));
+      expect(e.code).toBe('RULES_UNUSED');
+      expect(e.details.issues.map((i: { path: string }) => i.path)).toEqual([CASE]);
+      expect(e.details.issues[0].message).toBe('no row of public.options matched this switch case of column option_value');
+    });
+
+    it('is a warning with unused rules allowed, and nothing when the table has no rows', () => {
+      const { summary } = runSized(Buffer.from(PG), { rules: withTypo(), secret: 's', unusedRules: 'warn' }, 1 << 16);
+      expect(summary.diagnostics.filter((d) => d.code === 'RULES_UNUSED_CASE').map((d) => d.path)).toEqual([CASE]);
+      const empty = PG.replace(/^\d+\t.*\n/gm, '');
+      expect(empty).toContain('FROM stdin;\n\\.');
+      const r = runSized(Buffer.from(empty), { rules: withTypo(), secret: 's', unusedRules: 'error' }, 1 << 16);
+      expect(r.summary.diagnostics.filter((d) => d.code === 'RULES_UNUSED_CASE')).toEqual([]);
+    });
+
+    it('is found when worker threads masked the rows', async () => {
+      const e = await runParallel(Buffer.from(PG), { rules: withTypo(), secret: 's', sampleRows: 0, unusedRules: 'error' }).then(
+        () => undefined,
+        (err: { code: string; details: { issues: { path: string }[] }; threads: number }) => err,
+      );
+      expect(e?.threads).toBeGreaterThan(0);
+      expect(e?.code).toBe('RULES_UNUSED');
+      expect(e?.details.issues.map((i) => i.path)).toEqual([CASE]);
+    });
+  });
+
   it('validates its nested rules with their JSON paths, before any data', () => {
     expect(problems({ transformer: 'switch', column: 'k', cases: { siteurl: 'emial' } })).toEqual([
       '$.x.cases.siteurl: unknown transformer "emial" (did you mean "email"?)',
