@@ -1,14 +1,18 @@
 /**
- * Key-value settings tables (WordPress wp_options, Magento core_config_data, "settings" tables): one
- * column names the setting, another holds its value. Sampling pairs them per row, so `scan` can
- * draft a `switch` rule for the settings that point a copy at production (URLs and hosts), that are
- * live credentials, that switch background jobs or mail on, or that hold personal data.
+ * Key-value tables (WordPress wp_options and wp_usermeta / wp_postmeta, Magento core_config_data,
+ * "settings" tables): one column names the setting, another holds its value. Sampling pairs them per
+ * row, so `scan` can draft a `switch` rule for the settings that point a copy at production (URLs and
+ * hosts), that are live credentials, that switch background jobs or mail on, or that hold personal
+ * data (by value, or by the setting's name: WooCommerce keeps `_billing_email`, `billing_phone`,
+ * `first_name` of customers in meta tables).
  */
+import { transformerFor } from '../policy/pii-kinds.js';
+import { describeKind, piiKindOfKey } from '../policy/pii-names.js';
 import { kindOfValue } from '../policy/pii-values.js';
 
 /** Column names of the setting's name, and of its value (exact names, case-insensitive). */
-const KEY_COLUMNS = /^(option_name|name|key|path|setting|setting_name|setting_key|config_key|config_path|option_key)$/i;
-const VALUE_COLUMNS = /^(option_value|value|setting_value|config_value|val)$/i;
+const KEY_COLUMNS = /^(option_name|name|key|path|setting|setting_name|setting_key|config_key|config_path|option_key|meta_key|attribute_code)$/i;
+const VALUE_COLUMNS = /^(option_value|value|setting_value|config_value|val|meta_value)$/i;
 
 /** A rule as it goes into the draft rules file. */
 export type SettingRule = string | { transformer: string; [param: string]: unknown };
@@ -99,6 +103,10 @@ export function settingRule(key: string, value: string): { rule: SettingRule; re
   }
   if (kind === 'phone' || kind === 'iban' || kind === 'card') {
     return { rule: kind === 'card' ? 'credit-card' : kind, reason: `${key} holds a ${kind === 'card' ? 'card number' : kind === 'iban' ? 'IBAN' : 'phone number'}` };
+  }
+  const byName = piiKindOfKey(key);
+  if (byName !== undefined && byName !== 'json' && byName !== 'free-text') {
+    return { rule: transformerFor(byName, undefined, () => true), reason: `the name ${key} suggests ${describeKind(byName)}` };
   }
   return undefined;
 }

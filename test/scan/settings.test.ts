@@ -8,6 +8,7 @@ describe('key-value settings tables', () => {
   it('are recognised by a name column and a value column', () => {
     expect(settingsColumns(['option_id', 'option_name', 'option_value', 'autoload'])).toEqual({ key: 'option_name', value: 'option_value' });
     expect(settingsColumns(['config_id', 'scope', 'scope_id', 'path', 'value', 'updated_at'])).toEqual({ key: 'path', value: 'value' });
+    expect(settingsColumns(['umeta_id', 'user_id', 'meta_key', 'meta_value'])).toEqual({ key: 'meta_key', value: 'meta_value' });
     expect(settingsColumns(['id', 'email', 'first_name'])).toBeUndefined();
     expect(settingsColumns(['id', 'name', 'price'])).toBeUndefined();
   });
@@ -25,6 +26,10 @@ describe('key-value settings tables', () => {
     ['jobs.enabled', 'true', { transformer: 'fixed', value: 'false' }],
     ['newsletter_sending', 'yes', { transformer: 'fixed', value: 'no' }],
     ['support_phone', '+44 20 7946 0123', 'phone'],
+    ['first_name', 'Jane', 'first-name'],
+    ['_billing_last_name', 'Doe', 'last-name'],
+    ['billing_address_1', '1 Main St', 'street-address'],
+    ['billing_postcode', 'SW1A 1AA', 'zip'],
   ])('%s = %s needs %j', (key, value, rule) => {
     expect(settingRule(key, value)?.rule).toEqual(rule);
   });
@@ -33,7 +38,7 @@ describe('key-value settings tables', () => {
     ['blogname', 'My Shop'],
     ['shop.currency', 'EUR'],
     ['posts_per_page', '10'],
-    ['api_key', 'short'],
+    ['api_version', '2024-06-01'],
     ['theme_enabled', 'true'],
     ['hostname_label', 'not a host name'],
   ])('%s = %s needs no rule', (key, value) => {
