@@ -78,6 +78,8 @@ const HOST_KEY = /(^|[^a-z])(url|uri|host|hostname|endpoint|domain|server|webhoo
 const HOST_VALUE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
 const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key)/i;
 const SWITCH_KEY = /(cron|jobs?([^a-z]|$)|schedul|queue|worker|mail|smtp|newsletter|webhook|sync|export|notif|payment)/i;
+/** The hash transformer's longest digest: a longer `length` fails its params, and the draft would drop the case. */
+const HASH_MAX = 32;
 const ON_OFF: Record<string, string> = { true: 'false', '1': '0', yes: 'no', on: 'off', enabled: 'disabled', TRUE: 'FALSE', Yes: 'No', On: 'Off' };
 
 /** The rule a setting needs, and why; undefined for settings a copy may keep. */
@@ -96,7 +98,7 @@ export function settingRule(key: string, value: string): { rule: SettingRule; re
     return { rule: { transformer: 'fixed', value: `${STAGING_HOST}${port}` }, reason: `${key} holds a host (${value}): a copy would connect to it; put your staging host in the rule` };
   }
   if (SECRET_KEY.test(key) && value.length >= 8 && !/\s/.test(value)) {
-    return { rule: { transformer: 'hash', length: Math.min(64, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };
+    return { rule: { transformer: 'hash', length: Math.min(HASH_MAX, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };
   }
   if (SWITCH_KEY.test(key) && ON_OFF[value] !== undefined) {
     return { rule: { transformer: 'fixed', value: ON_OFF[value] }, reason: `${key} is on: a copy would run the jobs or send the mail it switches on` };

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SettingsSample, STAGING_HOST, settingRule, settingsColumns } from '../../src/scan/settings.js';
+import { findTransformer } from '../../src/transformers/registry.js';
 import { runVeil } from '../integration/helpers/veil.js';
 import { scratch } from '../cli/helpers.js';
 
@@ -43,6 +44,19 @@ describe('key-value settings tables', () => {
     ['hostname_label', 'not a host name'],
   ])('%s = %s needs no rule', (key, value) => {
     expect(settingRule(key, value)).toBeUndefined();
+  });
+
+  it('drafts a hash length the hash transformer accepts, for credentials longer than 32 characters', () => {
+    // a live Stripe secret key is 107 characters; Magento keeps encrypted keys ("0:3:…") of 40 and more
+    for (const [key, value] of [
+      ['stripe_secret_key', `sk_live_51${'Nq7xT2bV9kLm3Pw8RzYcD4fGhJ6sA1eQ'.repeat(3)}`],
+      ['payment/braintree/private_key', '0:3:lY3Ckq0u+8Yvq3sBm3rD5TrN1Jv0Vn5dXlJ8q1Yw2ZQ='],
+    ]) {
+      const rule = settingRule(key, value)?.rule;
+      expect(rule).toEqual({ transformer: 'hash', length: 32 });
+      const { transformer, ...params } = rule as { transformer: string };
+      expect(findTransformer(transformer)?.params.safeParse(params).success, key).toBe(true);
+    }
   });
 
   it('pairs the key and value of each sampled row, once per setting', () => {
