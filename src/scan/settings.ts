@@ -76,7 +76,7 @@ export class SettingsSample {
 const URL = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:?#]+)/i;
 const HOST_KEY = /(^|[^a-z])(url|uri|host|hostname|endpoint|domain|server|webhook|callback|base_?url)s?([^a-z]|$)/i;
 const HOST_VALUE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
-const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key)/i;
+const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key|api_?signature|(^|[^a-z])(pass|pwd)([^a-z]|$))/i;
 const SWITCH_KEY = /(cron|jobs?([^a-z]|$)|schedul|queue|worker|mail|smtp|newsletter|webhook|sync|export|notif|payment)/i;
 /** The hash transformer's longest digest: a longer `length` fails its params, and the draft would drop the case. */
 const HASH_MAX = 32;
