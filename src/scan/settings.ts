@@ -81,6 +81,20 @@ const SWITCH_KEY = /(cron|jobs?([^a-z]|$)|schedul|queue|worker|mail|smtp|newslet
 /** The hash transformer's longest digest: a longer `length` fails its params, and the draft would drop the case. */
 const HASH_MAX = 32;
 const ON_OFF: Record<string, string> = { true: 'false', '1': '0', yes: 'no', on: 'off', enabled: 'disabled', TRUE: 'FALSE', Yes: 'No', On: 'Off' };
+const OFF_ON: Record<string, string> = Object.fromEntries(Object.entries(ON_OFF).map(([on, off]) => [off, on]));
+/** A switch that disables (Magento's system/smtp/disable): "off" means the jobs or mail run. */
+const DISABLING = new Set(['disable', 'disabled', 'pause', 'paused', 'suspend', 'suspended', 'mute', 'muted']);
+/** Last words of settings that record or count something, or name an id: a flag there is no switch. */
+const RECORD = new Set(['sent', 'delivered', 'done', 'completed', 'processed', 'count', 'id', 'ids', 'category', 'lifespan', 'version']);
+
+/** A mail or jobs switch by its name: on/off settings named so, but not records (`_new_order_email_sent`) or requirements. */
+function switchKind(key: string): 'enables' | 'disables' | undefined {
+  if (!SWITCH_KEY.test(key)) return undefined;
+  const w = key.toLowerCase().split(/[^a-z0-9]+/).filter((x) => x.length > 0);
+  const last = w[w.length - 1] ?? '';
+  if (RECORD.has(last) || w.includes('require') || w.includes('required')) return undefined;
+  return DISABLING.has(last) ? 'disables' : 'enables';
+}
 
 /** The rule a setting needs, and why; undefined for settings a copy may keep. */
 export function settingRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
@@ -100,8 +114,12 @@ export function settingRule(key: string, value: string): { rule: SettingRule; re
   if (SECRET_KEY.test(key) && value.length >= 8 && !/\s/.test(value)) {
     return { rule: { transformer: 'hash', length: Math.min(HASH_MAX, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };
   }
-  if (SWITCH_KEY.test(key) && ON_OFF[value] !== undefined) {
+  const sw = switchKind(key);
+  if (sw === 'enables' && ON_OFF[value] !== undefined) {
     return { rule: { transformer: 'fixed', value: ON_OFF[value] }, reason: `${key} is on: a copy would run the jobs or send the mail it switches on` };
+  }
+  if (sw === 'disables' && OFF_ON[value] !== undefined) {
+    return { rule: { transformer: 'fixed', value: OFF_ON[value] }, reason: `${key} is off: a copy would run the jobs or send the mail it disables` };
   }
   if (kind === 'phone' || kind === 'iban' || kind === 'card') {
     return { rule: kind === 'card' ? 'credit-card' : kind, reason: `${key} holds a ${kind === 'card' ? 'card number' : kind === 'iban' ? 'IBAN' : 'phone number'}` };

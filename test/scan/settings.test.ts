@@ -29,6 +29,9 @@ describe('key-value settings tables', () => {
     ['cron_enabled', '1', { transformer: 'fixed', value: '0' }],
     ['jobs.enabled', 'true', { transformer: 'fixed', value: 'false' }],
     ['newsletter_sending', 'yes', { transformer: 'fixed', value: 'no' }],
+    // a switch that disables: Magento's "Disable Email Communications" set to No means mail goes out
+    ['system/smtp/disable', '0', { transformer: 'fixed', value: '1' }],
+    ['mail_disabled', 'false', { transformer: 'fixed', value: 'true' }],
     ['support_phone', '+44 20 7946 0123', 'phone'],
     ['first_name', 'Jane', 'first-name'],
     ['_billing_last_name', 'Doe', 'last-name'],
@@ -46,6 +49,11 @@ describe('key-value settings tables', () => {
     ['theme_enabled', 'true'],
     ['hostname_label', 'not a host name'],
     ['bypass_cache_for', 'logged-in-users'],
+    // mail already disabled: turning the switch "off" would turn mail on
+    ['system/smtp/disable', '1'],
+    ['cron_disabled', 'yes'],
+    // a record that the mail went out: WooCommerce sends the new-order mail again when it says false
+    ['_new_order_email_sent', 'true'],
   ])('%s = %s needs no rule', (key, value) => {
     expect(settingRule(key, value)).toBeUndefined();
   });
