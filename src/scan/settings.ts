@@ -7,6 +7,7 @@
  * `first_name` of customers in meta tables).
  */
 import { transformerFor } from '../policy/pii-kinds.js';
+import type { PiiKind } from '../policy/pii-kinds.js';
 import { describeKind, piiKindOfKey } from '../policy/pii-names.js';
 import { kindOfValue } from '../policy/pii-values.js';
 
@@ -96,6 +97,22 @@ function switchKind(key: string): 'enables' | 'disables' | undefined {
   return DISABLING.has(last) ? 'disables' : 'enables';
 }
 
+const FLAGS = new Set(Object.entries(ON_OFF).flat().map((f) => f.toLowerCase()));
+const WORDY_KINDS = new Set<PiiKind>(['email', 'first-name', 'last-name', 'full-name', 'username', 'street-address', 'city']);
+
+/**
+ * Whether a value can be the personal data the setting's name mentions. Names of settings mention a kind
+ * without holding it: `admin_email_lifespan` is a timestamp, `woocommerce_email_base_color` a colour,
+ * `woocommerce_registration_generate_username` a flag, `trans_email/ident_general/name` a sender's name.
+ */
+function fitsName(kind: PiiKind, key: string, value: string): boolean {
+  if (FLAGS.has(value.toLowerCase())) return false;
+  if (WORDY_KINDS.has(kind) && !/\p{L}/u.test(value)) return false;
+  // an address, or a setting whose name ends in one (`_billing_email`, whatever its first value)
+  if (kind === 'email') return value.includes('@') || /e?mail$/i.test(key);
+  return true;
+}
+
 /** The rule a setting needs, and why; undefined for settings a copy may keep. */
 export function settingRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
   const kind = kindOfValue(value);
@@ -125,7 +142,7 @@ export function settingRule(key: string, value: string): { rule: SettingRule; re
     return { rule: kind === 'card' ? 'credit-card' : kind, reason: `${key} holds a ${kind === 'card' ? 'card number' : kind === 'iban' ? 'IBAN' : 'phone number'}` };
   }
   const byName = piiKindOfKey(key);
-  if (byName !== undefined && byName !== 'json' && byName !== 'free-text') {
+  if (byName !== undefined && byName !== 'json' && byName !== 'free-text' && fitsName(byName, key, value)) {
     return { rule: transformerFor(byName, undefined, () => true), reason: `the name ${key} suggests ${describeKind(byName)}` };
   }
   return undefined;

@@ -71,6 +71,32 @@ describe('key-value settings tables', () => {
     }
   });
 
+  // names that mention a kind of personal data, over values that are not of that kind: WordPress core
+  // and WooCommerce defaults, and Magento's sender name; masking them breaks the setting
+  it.each([
+    ['admin_email_lifespan', '1735689600'],
+    ['woocommerce_email_base_color', '#7f54b3'],
+    ['woocommerce_email_from_name', 'Acme Shop'],
+    ['woocommerce_email_footer_text', '{site_title} &mdash; Built with {WooCommerce}'],
+    ['trans_email/ident_general/name', 'Owner'],
+    ['woocommerce_registration_generate_username', 'yes'],
+    ['woocommerce_registration_generate_password', 'yes'],
+    ['woocommerce_enable_signup_and_login_from_checkout', 'no'],
+    ['default_email_category', '1'],
+    ['require_name_email', '1'],
+  ])('%s = %s is no personal data', (key, value) => {
+    expect(settingRule(key, value)).toBeUndefined();
+  });
+
+  it.each([
+    ['billing_phone', '4155550123', 'phone'],
+    ['_billing_email', 'jane at example dot com', 'email'],
+    ['nickname', 'jdoe', 'username'],
+    ['_shipping_city', 'Zürich', 'city'],
+  ])('%s = %s is still %s by its name', (key, value, rule) => {
+    expect(settingRule(key, value)?.rule).toBe(rule);
+  });
+
   it('pairs the key and value of each sampled row, once per setting', () => {
     const s = new SettingsSample('option_name', 'option_value');
     const row = (k: string | null, v: string | null): void => {
