@@ -76,7 +76,7 @@ export class SettingsSample {
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:?#]+)/i;
 const HOST_KEY = /(^|[^a-z])(url|uri|host|hostname|endpoint|domain|server|webhook|callback|base_?url)s?([^a-z]|$)/i;
-const HOST_VALUE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
+const HOST_VALUE = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
 const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key|api_?signature|(^|[^a-z])(pass|pwd)([^a-z]|$))/i;
 const SWITCH_KEY = /(cron|jobs?([^a-z]|$)|schedul|queue|worker|mail|smtp|newsletter|webhook|sync|export|notif|payment)/i;
 /** The hash transformer's longest digest: a longer `length` fails its params, and the draft would drop the case. */
@@ -126,7 +126,8 @@ export function settingRule(key: string, value: string): { rule: SettingRule; re
   }
   if (HOST_KEY.test(key) && (HOST_VALUE.test(value) || kind === 'ip')) {
     const port = /:\d+\/?$/.exec(value)?.[0].replace('/', '') ?? '';
-    return { rule: { transformer: 'fixed', value: `${STAGING_HOST}${port}` }, reason: `${key} holds a host (${value}): a copy would connect to it; put your staging host in the rule` };
+    const dot = value.startsWith('.') ? '.' : '';
+    return { rule: { transformer: 'fixed', value: `${dot}${STAGING_HOST}${port}` }, reason: `${key} holds a host (${value}): a copy would connect to it; put your staging host in the rule` };
   }
   if (SECRET_KEY.test(key) && value.length >= 8 && !/\s/.test(value)) {
     return { rule: { transformer: 'hash', length: Math.min(HASH_MAX, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };

@@ -20,6 +20,8 @@ describe('key-value settings tables', () => {
     ['catalog/search/elasticsearch7_server_hostname', 'es-prod-1.internal', { transformer: 'fixed', value: STAGING_HOST }],
     ['search.host', 'es-prod-1.internal:9200', { transformer: 'fixed', value: `${STAGING_HOST}:9200` }],
     ['smtp_host', '10.0.0.25', { transformer: 'fixed', value: STAGING_HOST }],
+    // a cookie domain for every subdomain, as Magento's documentation writes it
+    ['web/cookie/cookie_domain', '.acme-shop.com', { transformer: 'fixed', value: `.${STAGING_HOST}` }],
     ['admin_email', 'owner@shop.example.com', 'email'],
     ['stripe_secret_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', { transformer: 'hash', length: 32 }],
     ['payment/api_token', 'abcdefgh', { transformer: 'hash', length: 16 }],
