@@ -7,6 +7,7 @@
  * `first_name` of customers in meta tables).
  */
 import { transformerFor } from '../policy/pii-kinds.js';
+import type { PiiKind } from '../policy/pii-kinds.js';
 import { describeKind, piiKindOfKey } from '../policy/pii-names.js';
 import { kindOfValue } from '../policy/pii-values.js';
 
@@ -75,10 +76,42 @@ export class SettingsSample {
 
 const URL = /^[a-z][a-z0-9+.-]*:\/\/([^/\s:?#]+)/i;
 const HOST_KEY = /(^|[^a-z])(url|uri|host|hostname|endpoint|domain|server|webhook|callback|base_?url)s?([^a-z]|$)/i;
-const HOST_VALUE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
-const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key)/i;
+const HOST_VALUE = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?\/?$/i;
+const SECRET_KEY = /(secret|token|passw|api_?key|apikey|private_?key|credential|license_?key|access_?key|signing_?key|api_?signature|(^|[^a-z])(pass|pwd)([^a-z]|$))/i;
 const SWITCH_KEY = /(cron|jobs?([^a-z]|$)|schedul|queue|worker|mail|smtp|newsletter|webhook|sync|export|notif|payment)/i;
+/** The hash transformer's longest digest: a longer `length` fails its params, and the draft would drop the case. */
+const HASH_MAX = 32;
 const ON_OFF: Record<string, string> = { true: 'false', '1': '0', yes: 'no', on: 'off', enabled: 'disabled', TRUE: 'FALSE', Yes: 'No', On: 'Off' };
+const OFF_ON: Record<string, string> = Object.fromEntries(Object.entries(ON_OFF).map(([on, off]) => [off, on]));
+/** A switch that disables (Magento's system/smtp/disable): "off" means the jobs or mail run. */
+const DISABLING = new Set(['disable', 'disabled', 'pause', 'paused', 'suspend', 'suspended', 'mute', 'muted']);
+/** Last words of settings that record or count something, or name an id: a flag there is no switch. */
+const RECORD = new Set(['sent', 'delivered', 'done', 'completed', 'processed', 'count', 'id', 'ids', 'category', 'lifespan', 'version']);
+
+/** A mail or jobs switch by its name: on/off settings named so, but not records (`_new_order_email_sent`) or requirements. */
+function switchKind(key: string): 'enables' | 'disables' | undefined {
+  if (!SWITCH_KEY.test(key)) return undefined;
+  const w = key.toLowerCase().split(/[^a-z0-9]+/).filter((x) => x.length > 0);
+  const last = w[w.length - 1] ?? '';
+  if (RECORD.has(last) || w.includes('require') || w.includes('required')) return undefined;
+  return DISABLING.has(last) ? 'disables' : 'enables';
+}
+
+const FLAGS = new Set(Object.entries(ON_OFF).flat().map((f) => f.toLowerCase()));
+const WORDY_KINDS = new Set<PiiKind>(['email', 'first-name', 'last-name', 'full-name', 'username', 'street-address', 'city']);
+
+/**
+ * Whether a value can be the personal data the setting's name mentions. Names of settings mention a kind
+ * without holding it: `admin_email_lifespan` is a timestamp, `woocommerce_email_base_color` a colour,
+ * `woocommerce_registration_generate_username` a flag, `trans_email/ident_general/name` a sender's name.
+ */
+function fitsName(kind: PiiKind, key: string, value: string): boolean {
+  if (FLAGS.has(value.toLowerCase())) return false;
+  if (WORDY_KINDS.has(kind) && !/\p{L}/u.test(value)) return false;
+  // an address, or a setting whose name ends in one (`_billing_email`, whatever its first value)
+  if (kind === 'email') return value.includes('@') || /e?mail$/i.test(key);
+  return true;
+}
 
 /** The rule a setting needs, and why; undefined for settings a copy may keep. */
 export function settingRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
@@ -93,19 +126,24 @@ export function settingRule(key: string, value: string): { rule: SettingRule; re
   }
   if (HOST_KEY.test(key) && (HOST_VALUE.test(value) || kind === 'ip')) {
     const port = /:\d+\/?$/.exec(value)?.[0].replace('/', '') ?? '';
-    return { rule: { transformer: 'fixed', value: `${STAGING_HOST}${port}` }, reason: `${key} holds a host (${value}): a copy would connect to it; put your staging host in the rule` };
+    const dot = value.startsWith('.') ? '.' : '';
+    return { rule: { transformer: 'fixed', value: `${dot}${STAGING_HOST}${port}` }, reason: `${key} holds a host (${value}): a copy would connect to it; put your staging host in the rule` };
   }
   if (SECRET_KEY.test(key) && value.length >= 8 && !/\s/.test(value)) {
-    return { rule: { transformer: 'hash', length: Math.min(64, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };
+    return { rule: { transformer: 'hash', length: Math.min(HASH_MAX, Math.max(16, value.length)) }, reason: `${key} looks like a credential: a copy must not hold the live one` };
   }
-  if (SWITCH_KEY.test(key) && ON_OFF[value] !== undefined) {
+  const sw = switchKind(key);
+  if (sw === 'enables' && ON_OFF[value] !== undefined) {
     return { rule: { transformer: 'fixed', value: ON_OFF[value] }, reason: `${key} is on: a copy would run the jobs or send the mail it switches on` };
+  }
+  if (sw === 'disables' && OFF_ON[value] !== undefined) {
+    return { rule: { transformer: 'fixed', value: OFF_ON[value] }, reason: `${key} is off: a copy would run the jobs or send the mail it disables` };
   }
   if (kind === 'phone' || kind === 'iban' || kind === 'card') {
     return { rule: kind === 'card' ? 'credit-card' : kind, reason: `${key} holds a ${kind === 'card' ? 'card number' : kind === 'iban' ? 'IBAN' : 'phone number'}` };
   }
   const byName = piiKindOfKey(key);
-  if (byName !== undefined && byName !== 'json' && byName !== 'free-text') {
+  if (byName !== undefined && byName !== 'json' && byName !== 'free-text' && fitsName(byName, key, value)) {
     return { rule: transformerFor(byName, undefined, () => true), reason: `the name ${key} suggests ${describeKind(byName)}` };
   }
   return undefined;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SettingsSample, STAGING_HOST, settingRule, settingsColumns } from '../../src/scan/settings.js';
+import { findTransformer } from '../../src/transformers/registry.js';
 import { runVeil } from '../integration/helpers/veil.js';
 import { scratch } from '../cli/helpers.js';
 
@@ -19,12 +20,20 @@ describe('key-value settings tables', () => {
     ['catalog/search/elasticsearch7_server_hostname', 'es-prod-1.internal', { transformer: 'fixed', value: STAGING_HOST }],
     ['search.host', 'es-prod-1.internal:9200', { transformer: 'fixed', value: `${STAGING_HOST}:9200` }],
     ['smtp_host', '10.0.0.25', { transformer: 'fixed', value: STAGING_HOST }],
+    // a cookie domain for every subdomain, as Magento's documentation writes it
+    ['web/cookie/cookie_domain', '.acme-shop.com', { transformer: 'fixed', value: `.${STAGING_HOST}` }],
     ['admin_email', 'owner@shop.example.com', 'email'],
     ['stripe_secret_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', { transformer: 'hash', length: 32 }],
     ['payment/api_token', 'abcdefgh', { transformer: 'hash', length: 16 }],
+    // WordPress core's POP3 password for post-by-email; PayPal's API signature in Magento
+    ['mailserver_pass', 'Pr0d-Po3-Secret', { transformer: 'hash', length: 16 }],
+    ['paypal/wpp/api_signature', 'AFcWxV21C7fd0v3bYYYRCpSSRl31A3fLp0mX1bq5vRz8WhhdTXvXh7q1', { transformer: 'hash', length: 32 }],
     ['cron_enabled', '1', { transformer: 'fixed', value: '0' }],
     ['jobs.enabled', 'true', { transformer: 'fixed', value: 'false' }],
     ['newsletter_sending', 'yes', { transformer: 'fixed', value: 'no' }],
+    // a switch that disables: Magento's "Disable Email Communications" set to No means mail goes out
+    ['system/smtp/disable', '0', { transformer: 'fixed', value: '1' }],
+    ['mail_disabled', 'false', { transformer: 'fixed', value: 'true' }],
     ['support_phone', '+44 20 7946 0123', 'phone'],
     ['first_name', 'Jane', 'first-name'],
     ['_billing_last_name', 'Doe', 'last-name'],
@@ -41,8 +50,53 @@ describe('key-value settings tables', () => {
     ['api_version', '2024-06-01'],
     ['theme_enabled', 'true'],
     ['hostname_label', 'not a host name'],
+    ['bypass_cache_for', 'logged-in-users'],
+    // mail already disabled: turning the switch "off" would turn mail on
+    ['system/smtp/disable', '1'],
+    ['cron_disabled', 'yes'],
+    // a record that the mail went out: WooCommerce sends the new-order mail again when it says false
+    ['_new_order_email_sent', 'true'],
   ])('%s = %s needs no rule', (key, value) => {
     expect(settingRule(key, value)).toBeUndefined();
+  });
+
+  it('drafts a hash length the hash transformer accepts, for credentials longer than 32 characters', () => {
+    // a live Stripe secret key is 107 characters; Magento keeps encrypted keys ("0:3:…") of 40 and more
+    for (const [key, value] of [
+      ['stripe_secret_key', `sk_live_51${'Nq7xT2bV9kLm3Pw8RzYcD4fGhJ6sA1eQ'.repeat(3)}`],
+      ['payment/braintree/private_key', '0:3:lY3Ckq0u+8Yvq3sBm3rD5TrN1Jv0Vn5dXlJ8q1Yw2ZQ='],
+    ]) {
+      const rule = settingRule(key, value)?.rule;
+      expect(rule).toEqual({ transformer: 'hash', length: 32 });
+      const { transformer, ...params } = rule as { transformer: string };
+      expect(findTransformer(transformer)?.params.safeParse(params).success, key).toBe(true);
+    }
+  });
+
+  // names that mention a kind of personal data, over values that are not of that kind: WordPress core
+  // and WooCommerce defaults, and Magento's sender name; masking them breaks the setting
+  it.each([
+    ['admin_email_lifespan', '1735689600'],
+    ['woocommerce_email_base_color', '#7f54b3'],
+    ['woocommerce_email_from_name', 'Acme Shop'],
+    ['woocommerce_email_footer_text', '{site_title} &mdash; Built with {WooCommerce}'],
+    ['trans_email/ident_general/name', 'Owner'],
+    ['woocommerce_registration_generate_username', 'yes'],
+    ['woocommerce_registration_generate_password', 'yes'],
+    ['woocommerce_enable_signup_and_login_from_checkout', 'no'],
+    ['default_email_category', '1'],
+    ['require_name_email', '1'],
+  ])('%s = %s is no personal data', (key, value) => {
+    expect(settingRule(key, value)).toBeUndefined();
+  });
+
+  it.each([
+    ['billing_phone', '4155550123', 'phone'],
+    ['_billing_email', 'jane at example dot com', 'email'],
+    ['nickname', 'jdoe', 'username'],
+    ['_shipping_city', 'Zürich', 'city'],
+  ])('%s = %s is still %s by its name', (key, value, rule) => {
+    expect(settingRule(key, value)?.rule).toBe(rule);
   });
 
   it('pairs the key and value of each sampled row, once per setting', () => {
