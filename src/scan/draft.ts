@@ -51,10 +51,12 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
       if (c.inherited || c.status === 'generated') continue;
       columns++;
       const info = columnInfo(t, c.column) ?? { name: c.column };
-      const rule = ruleFor(c, info);
+      const settings = c.settings && settingsDraft(c.settings, info);
+      const rule = settings ? settings.rule : ruleFor(c, info);
       cols[c.column] = rule;
       if (rule === 'keep') kept++;
-      else suggestions.push({ table: key, column: c.column, rule, reasons: reasonsOf(c) });
+      // (a settings table whose cases could not be drafted still says which settings need a rule)
+      if (rule !== 'keep' || (settings?.reasons.length ?? 0) > 0) suggestions.push({ table: key, column: c.column, rule, reasons: settings ? settings.reasons : reasonsOf(c) });
     }
     if (Object.keys(cols).length > 0) tables[key] = { columns: cols };
   }
@@ -68,13 +70,11 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
 }
 
 function reasonsOf(c: ColumnCoverage): string[] {
-  if (c.settings) return c.settings.cases.map((k) => `${JSON.stringify(k.key)} → ${typeof k.rule === 'string' ? k.rule : k.rule.transformer}: ${k.reason}`);
   return [...c.pii.map((g) => g.reason), ...(c.jsonPaths ?? []).map((p) => p.reason)];
 }
 
 /** The rule for one column: the best guess's transformer when the column's type takes it, else `keep`. */
 function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
-  if (c.settings) return settingsRule(c.settings, info);
   const guess = pick(c.pii);
   const isJson = info.type?.kind === 'json' || guess?.kind === 'json' || (c.jsonPaths?.length ?? 0) > 0;
   if (isJson) {
@@ -110,17 +110,23 @@ function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
 
 /**
  * The value column of a key-value settings table: a switch on the key column with a case per setting
- * that needs one (each checked against the column's type; a case that does not fit is left out).
+ * that needs one. A case whose rule does not fit the column's type is left out of the rules, and its
+ * reason says so: that setting needs a rule written by hand.
  */
-function settingsRule(g: SettingsGuess, info: ColumnInfo): DraftRule {
+function settingsDraft(g: SettingsGuess, info: ColumnInfo): { rule: DraftRule; reasons: string[] } {
   const cases: Record<string, SettingRule> = {};
+  const reasons: string[] = [];
   for (const k of g.cases) {
     const name = typeof k.rule === 'string' ? k.rule : k.rule.transformer;
     const def = findTransformer(name);
     const params = def?.params.safeParse(typeof k.rule === 'string' ? {} : Object.fromEntries(Object.entries(k.rule).filter(([p]) => p !== 'transformer')));
-    if (def && params?.success && checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info }) === undefined) cases[k.key] = k.rule;
+    const problem = !def ? `no transformer "${name}"` : !params?.success ? params?.error.issues[0]?.message ?? 'invalid params' : checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info });
+    if (problem === undefined) {
+      cases[k.key] = k.rule;
+      reasons.push(`${JSON.stringify(k.key)} → ${name}: ${k.reason}`);
+    } else reasons.push(`${JSON.stringify(k.key)}: NOT DRAFTED (${problem}), write its rule by hand: ${k.reason}`);
   }
-  return Object.keys(cases).length > 0 ? { transformer: 'switch', column: g.keyColumn, cases } : 'keep';
+  return { rule: Object.keys(cases).length > 0 ? { transformer: 'switch', column: g.keyColumn, cases } : 'keep', reasons };
 }
 
 /** Evidence from values beats evidence from names (a `notes` column full of emails is about emails). */

@@ -150,3 +150,36 @@ describe.each(['postgres', 'mysql'])('scan of the %s example (a settings table)'
     expect(out).toContain('Example Shop');
   });
 });
+
+describe('scan of a settings table whose value column is too narrow for a case', () => {
+  it('leaves that case out of the rules and says so, naming the setting', async () => {
+    const dump = `--
+-- PostgreSQL database dump
+--
+
+SET client_encoding = 'UTF8';
+
+CREATE TABLE public.settings (
+    name text NOT NULL,
+    value character varying(12)
+);
+
+COPY public.settings (name, value) FROM stdin;
+admin_email	a@b.example
+jobs.enabled	true
+shop.name	Shop
+\\.
+
+--
+-- PostgreSQL database dump complete
+--
+`;
+    const file = `${scratch}/narrow-settings.sql`;
+    writeFileSync(file, dump);
+    const s = await runVeil(['scan', '-i', file]);
+    expect(s.code, s.stderr).toBe(0);
+    const draft = JSON.parse(s.stdout.toString('utf8'));
+    expect(draft.tables['public.settings'].columns.value).toEqual({ transformer: 'switch', column: 'name', cases: { 'jobs.enabled': { transformer: 'fixed', value: 'false' } } });
+    expect(s.stderr).toMatch(/"admin_email": NOT DRAFTED \(transformer "email": an email on example\.com needs at least 29 characters[^)]*\), write its rule by hand/);
+  });
+});
