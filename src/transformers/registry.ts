@@ -21,6 +21,7 @@ import { provideRuleValidator } from './nested.js';
 import { noise } from './noise.js';
 import { username } from './person.js';
 import { phone } from './phone.js';
+import { phpSerialized } from './php-serialized.js';
 import { regexReplace } from './regex-replace.js';
 import { switchTransformer } from './switch.js';
 import { template } from './template.js';
@@ -73,6 +74,7 @@ export const TRANSFORMERS: readonly TransformerDef[] = [
   // composite
   template,
   json,
+  phpSerialized,
   array,
   switchTransformer,
 ] as unknown as readonly TransformerDef[];

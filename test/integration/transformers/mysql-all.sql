@@ -272,4 +272,5 @@ INSERT INTO settings VALUES
  (7, 'stripe_secret_old', NULL),
  (8, 'cron_enabled', '1'),
  (9, 'empty', ''),
- (10, 'admin_email_2', NULL);
+ (10, 'admin_email_2', NULL),
+ (11, 'stripe_settings', 'a:6:{s:7:"enabled";s:3:"yes";s:5:"title";s:22:"Kreditkarte – Stripe";s:10:"secret_key";s:27:"sk_live_51Habcdefghijklmnop";s:15:"publishable_key";s:27:"pk_live_51Habcdefghijklmnop";s:5:"owner";a:2:{s:5:"email";s:17:"zoë@shop.example";s:2:"id";i:7;}s:5:"limit";i:250;}');

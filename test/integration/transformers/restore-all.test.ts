@@ -8,6 +8,7 @@
  * (Luhn, mod-97, UUID, IP, JSON, arrays, templates) and consistency across tables.
  */
 import { isIPv4, isIPv6 } from 'node:net';
+import { unserialize } from 'php-serialize';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ const SEED = 's';
 // ---------------------------------------------------------------------------------------------
 // rules files
 
-type RuleSpec = string | { transformer: string; paths?: Record<string, RuleSpec>; element?: RuleSpec; [k: string]: unknown };
+type RuleSpec = string | { transformer: string; paths?: Record<string, RuleSpec>; element?: RuleSpec; cases?: Record<string, RuleSpec>; otherwise?: RuleSpec; [k: string]: unknown };
 interface RulesFile {
   tables: Record<string, { columns?: Record<string, RuleSpec> }>;
 }
@@ -43,7 +44,12 @@ function readRules(file: string): Promise<RulesFile> {
 /** Every transformer a rule uses, nested json paths and array elements included. */
 function transformersOf(rule: RuleSpec): string[] {
   if (typeof rule === 'string') return [rule];
-  const nested = [...Object.values(rule.paths ?? {}), ...(rule.element !== undefined ? [rule.element] : [])];
+  const nested = [
+    ...Object.values(rule.paths ?? {}),
+    ...Object.values(rule.cases ?? {}),
+    ...(rule.element !== undefined ? [rule.element] : []),
+    ...(rule.otherwise !== undefined ? [rule.otherwise] : []),
+  ];
   return [rule.transformer, ...nested.flatMap(transformersOf)];
 }
 
@@ -196,6 +202,13 @@ function checkSettings(src: Row[], out: Row[]): void {
   expect(restored.get('admin_email')).toMatch(EMAIL_RE);
   expect(restored.get('stripe_secret')).toMatch(/^[0-9a-f]{24}$/);
   for (const name of ['blogname', 'stripe_secret_old', 'empty', 'admin_email_2']) expect(restored.get(name), name).toBe(original.get(name));
+  // php-serialized inside a switch case: still valid for PHP, the secret and the email replaced
+  const before = unserialize(original.get('stripe_settings')!) as Record<string, any>;
+  const after = unserialize(restored.get('stripe_settings')!) as Record<string, any>;
+  expect(after.secret_key).toMatch(/^[0-9a-f]{32}$/);
+  expect(after.owner.email).toMatch(EMAIL_RE);
+  expect(after.owner.email).not.toBe(before.owner.email);
+  expect({ ...after, secret_key: 0, owner: { ...after.owner, email: 0 } }).toEqual({ ...before, secret_key: 0, owner: { ...before.owner, email: 0 } });
   expect(original.get('blogname')).toContain("It's my shop\t");
   expect(restored.get('stripe_secret_old')).toBeNull();
 }
