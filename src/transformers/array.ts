@@ -1,7 +1,6 @@
-import { VeilError, visible } from '../errors.js';
-import { tableKey } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import { commonParams, defineTransformer, z } from './define.js';
+import { invalidValue } from './edits.js';
 import { onInvalidParam } from './json.js';
 import { nestedRule, replacesEmpty } from './nested.js';
 import { ArraySyntaxError, mapArray } from './pg-array.js';
@@ -33,7 +32,6 @@ export const array = defineTransformer({
     const b = site.bind(p.element, childPath(site.path, 'element'), { type: elementType, unique: false });
     // '' elements stay '' unless the element transformer replaces empties, as in a column
     const keepEmpty = !replacesEmpty(p.element);
-    const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: b.reads,
       readsMasked: b.readsMasked,
@@ -44,13 +42,7 @@ export const array = defineTransformer({
           if (!(e instanceof ArraySyntaxError)) throw e;
           if (p.onInvalid === 'null') return null;
           if (p.onInvalid === 'keep') return value;
-          throw new VeilError('DUMP_VALUE_REJECTED', `${where} holds an invalid array literal at character ${e.at + 1} of the value: ${e.message}`, {
-            column: site.column.name,
-            table: tableKey(site.table),
-            path: site.path,
-            excerpt: visible(value.slice(Math.max(0, e.at - 30), e.at + 30)),
-            hint: 'fix the data, or set "onInvalid": "null" or "keep" on the array rule',
-          });
+          throw invalidValue(site, value, e.at, 'an invalid array literal', e.message, 'array');
         }
       },
     };

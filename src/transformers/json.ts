@@ -1,14 +1,30 @@
-import { VeilError, visible } from '../errors.js';
-import { tableKey } from '../model.js';
 import { decodeText } from '../core/text.js';
 import { commonParams, defineTransformer, z, type BoundValue, type ByteFn, type ValueCtx } from './define.js';
 import { PathSet, parseJsonPath } from './json-path.js';
 import { JsonScanner, JsonSyntaxError, type JsonKind } from './json-scan.js';
+import { applyEdits, invalidValue } from './edits.js';
 import { putString } from './name-bytes.js';
 import { nestedRule, replacesEmpty } from './nested.js';
 import { childPath } from '../rules/json-path.js';
 
 const NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
+
+/** The `paths` param of json and php-serialized: path → nested rule, at least one, every path parsed. */
+export function pathRulesParam(example: string, description: string, noun = 'path') {
+  return z
+    .record(z.string(), nestedRule('The rule for the values this path selects: a transformer name or an object with "transformer" and params.'))
+    .superRefine((paths, ctx) => {
+      if (Object.keys(paths).length === 0) ctx.addIssue({ code: 'custom', message: `give at least one path, e.g. ${example}` });
+      for (const p of Object.keys(paths)) {
+        try {
+          parseJsonPath(p);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: `bad ${noun} "${p}": ${(e as Error).message}`, path: [p] });
+        }
+      }
+    })
+    .describe(description);
+}
 
 export const onInvalidParam = z
   .enum(['fail', 'null', 'keep'])
@@ -34,19 +50,11 @@ export const json = defineTransformer({
   },
   params: z.object({
     ...commonParams,
-    paths: z
-      .record(z.string(), nestedRule('The rule for the values this JSON path selects: a transformer name or an object with "transformer" and params.'))
-      .superRefine((paths, ctx) => {
-        if (Object.keys(paths).length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one path, e.g. { "$.user.email": "email" }' });
-        for (const p of Object.keys(paths)) {
-          try {
-            parseJsonPath(p);
-          } catch (e) {
-            ctx.addIssue({ code: 'custom', message: `bad JSON path "${p}": ${(e as Error).message}`, path: [p] });
-          }
-        }
-      })
-      .describe('JSON path → rule. Paths: $.a.b, $["a b"], $.list[0], $.list[*], $.*, $..email (any depth). The first matching path wins; a value matched by a path is not searched further.'),
+    paths: pathRulesParam(
+      '{ "$.user.email": "email" }',
+      'JSON path → rule. Paths: $.a.b, $["a b"], $.list[0], $.list[*], $.*, $..email (any depth). The first matching path wins; a value matched by a path is not searched further.',
+      'JSON path',
+    ),
     onInvalid: onInvalidParam,
   }),
   accepts: ['json', 'text', 'other'],
@@ -61,7 +69,6 @@ export const json = defineTransformer({
     // '' stays '' unless the nested transformer replaces empties, as in a column
     const keepEmpty = entries.map(([, spec]) => !replacesEmpty(spec));
     const scanner = new JsonScanner(set);
-    const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: [...new Set(nested.flatMap((n) => n.reads ?? []))],
       readsMasked: [...new Set(nested.flatMap((n) => n.readsMasked ?? []))],
@@ -78,22 +85,9 @@ export const json = defineTransformer({
           if (!(e instanceof JsonSyntaxError)) throw e;
           if (p.onInvalid === 'null') return null;
           if (p.onInvalid === 'keep') return value;
-          throw new VeilError('DUMP_VALUE_REJECTED', `${where} holds invalid JSON at character ${e.at + 1} of the value: ${e.message}`, {
-            column: site.column.name,
-            table: tableKey(site.table),
-            path: site.path,
-            excerpt: visible(value.slice(Math.max(0, e.at - 30), e.at + 30)),
-            hint: 'fix the data, or set "onInvalid": "null" or "keep" on the json rule',
-          });
+          throw invalidValue(site, value, e.at, 'invalid JSON', e.message, 'json');
         }
-        if (edits.length === 0) return value;
-        let out = '';
-        let last = 0;
-        for (let k = 0; k < edits.length; k += 3) {
-          out += value.slice(last, edits[k] as number) + (edits[k + 2] as string);
-          last = edits[k + 1] as number;
-        }
-        return out + value.slice(last);
+        return applyEdits(value, edits);
       },
     };
   },

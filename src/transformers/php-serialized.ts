@@ -1,10 +1,9 @@
-import { VeilError, visible } from '../errors.js';
-import { tableKey } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import { commonParams, defineTransformer, z, type BoundValue, type ValueCtx } from './define.js';
-import { onInvalidParam } from './json.js';
+import { applyEdits, invalidValue } from './edits.js';
+import { onInvalidParam, pathRulesParam } from './json.js';
 import { PathSet, parseJsonPath } from './json-path.js';
-import { nestedRule, replacesEmpty } from './nested.js';
+import { replacesEmpty } from './nested.js';
 import { PhpScanner, PhpSyntaxError, phpString, type PhpKind } from './php-scan.js';
 
 /**
@@ -25,19 +24,10 @@ export const phpSerialized = defineTransformer({
   },
   params: z.object({
     ...commonParams,
-    paths: z
-      .record(z.string(), nestedRule('The rule for the values this path selects: a transformer name or an object with "transformer" and params.'))
-      .superRefine((paths, ctx) => {
-        if (Object.keys(paths).length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one path, e.g. { "$.secret_key": "hash" }' });
-        for (const p of Object.keys(paths)) {
-          try {
-            parseJsonPath(p);
-          } catch (e) {
-            ctx.addIssue({ code: 'custom', message: `bad path "${p}": ${(e as Error).message}`, path: [p] });
-          }
-        }
-      })
-      .describe('Path → rule, as in json rules: $.key, $.list[0], $.list[*], $.*, $..key (any depth); array keys and object properties are keys. Strings and numbers are rewritten; booleans and N; stay.'),
+    paths: pathRulesParam(
+      '{ "$.secret_key": "hash" }',
+      'Path → rule, as in json rules: $.key, $.list[0], $.list[*], $.*, $..key (any depth); array keys and object properties are keys. Strings and numbers are rewritten; booleans and N; stay.',
+    ),
     onInvalid: onInvalidParam,
   }),
   accepts: ['text', 'other'],
@@ -48,7 +38,6 @@ export const phpSerialized = defineTransformer({
     const pathsPath = childPath(site.path, 'paths');
     const nested: BoundValue[] = entries.map(([path, spec]) => site.bind(spec, childPath(pathsPath, path), { type: { raw: 'php value', kind: 'text' }, unique: false }));
     const keepEmpty = entries.map(([, spec]) => !replacesEmpty(spec));
-    const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
       reads: [...new Set(nested.flatMap((n) => n.reads ?? []))],
       readsMasked: [...new Set(nested.flatMap((n) => n.readsMasked ?? []))],
@@ -64,22 +53,9 @@ export const phpSerialized = defineTransformer({
           if (!(e instanceof PhpSyntaxError)) throw e;
           if (p.onInvalid === 'null') return null;
           if (p.onInvalid === 'keep') return value;
-          throw new VeilError('DUMP_VALUE_REJECTED', `${where} holds an invalid PHP-serialized value at character ${e.at + 1}: ${e.message}`, {
-            column: site.column.name,
-            table: tableKey(site.table),
-            path: site.path,
-            excerpt: visible(value.slice(Math.max(0, e.at - 30), e.at + 30)),
-            hint: 'fix the data, or set "onInvalid": "null" or "keep" on the php-serialized rule',
-          });
+          throw invalidValue(site, value, e.at, 'an invalid PHP-serialized value', e.message, 'php-serialized');
         }
-        if (edits.length === 0) return value;
-        let out = '';
-        let last = 0;
-        for (let k = 0; k < edits.length; k += 3) {
-          out += value.slice(last, edits[k] as number) + (edits[k + 2] as string);
-          last = edits[k + 1] as number;
-        }
-        return out + value.slice(last);
+        return applyEdits(value, edits);
       },
     };
   },

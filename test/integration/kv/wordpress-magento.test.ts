@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../helpers/services.js';
 import { runVeil } from '../helpers/veil.js';
-import { dump, loadFile, sql } from '../mysql/mariadb.js';
+import { dropDeadScratchDbs, dump, loadFile, makeRestoreStrict, sql } from '../mysql/mariadb.js';
 
 const SHOP_SQL = fileURLToPath(new URL('./shop-kv.sql', import.meta.url));
 const SEED = 'kv-integration';
@@ -182,17 +182,7 @@ describeWithService('MariaDB', 'WordPress / WooCommerce / Magento key-value tabl
 
   beforeAll(async () => {
     // databases of earlier runs whose process is gone
-    for (const [db] of await sql(`SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'vkv\\_%'`)) {
-      const pid = Number(/^vkv_(\d+)_/.exec(db)?.[1]);
-      let alive = false;
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (e) {
-        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-      if (!alive) await sql(`DROP DATABASE \`${db}\``);
-    }
+    await dropDeadScratchDbs('vkv');
     // ours, if a crashed run had this pid
     for (const db of [srcDb, outDb]) await sql(`DROP DATABASE IF EXISTS \`${db}\``);
     work = await mkdtemp(join(tmpdir(), 'veil-it-kv-'));
@@ -212,14 +202,7 @@ describeWithService('MariaDB', 'WordPress / WooCommerce / Magento key-value tabl
     const m = await runVeil([draftFile, '-i', dumpFile, '-o', maskedFile, '--seed', SEED]);
     maskStderr = m.stderr;
     if (m.code !== 0) throw new Error(`veil-stream exited with ${m.code}:\n${m.stderr}`);
-    // the dump's header turns strict mode and unique checks off for the restore: turn them back on, so
-    // a fake the columns would not take as it is fails the restore instead of being cut
-    const text = await readFile(maskedFile, 'utf8');
-    const strict = text
-      .replace("SQL_MODE='NO_AUTO_VALUE_ON_ZERO'", "SQL_MODE='NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES'")
-      .replace('UNIQUE_CHECKS=0', 'UNIQUE_CHECKS=1');
-    expect(strict.match(/STRICT_ALL_TABLES|UNIQUE_CHECKS=1/g)).toHaveLength(2);
-    await writeFile(maskedFile, strict);
+    await makeRestoreStrict(maskedFile);
     await sql(`CREATE DATABASE \`${outDb}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_520_ci`);
     await loadFile(maskedFile, outDb);
   });

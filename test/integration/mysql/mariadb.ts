@@ -31,6 +31,36 @@ export async function loadFile(file: string, db?: string): Promise<void> {
   await runOk('mariadb', ['--comments', '--default-character-set=utf8mb4', init, ...(db ? [db] : [])], { stdinFile: file });
 }
 
+/**
+ * Turn strict mode and unique checks back on in a masked mariadb-dump file before it is restored: the
+ * dump's header turns both off, so a too-long or out-of-range fake would be cut or clamped with a
+ * warning and InnoDB may skip the duplicate check of secondary unique indexes. With them on, any
+ * value the server would not take as it is fails the restore.
+ */
+export async function makeRestoreStrict(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  const strict = text
+    .replace("SQL_MODE='NO_AUTO_VALUE_ON_ZERO'", "SQL_MODE='NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES'")
+    .replace('UNIQUE_CHECKS=0', 'UNIQUE_CHECKS=1');
+  if (strict.match(/STRICT_ALL_TABLES|UNIQUE_CHECKS=1/g)?.length !== 2) throw new Error(`${file}: no mariadb-dump header to make strict`);
+  await writeFile(file, strict);
+}
+
+/** Drop the scratch databases `<prefix>_<pid>_…` of earlier test processes that are gone. */
+export async function dropDeadScratchDbs(prefix: string): Promise<void> {
+  for (const [db] of await sql(`SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '${prefix}\\_%'`)) {
+    const pid = Number(new RegExp(`^${prefix}_(\\d+)_`).exec(db)?.[1]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch (e) {
+      alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!alive) await sql(`DROP DATABASE \`${db}\``);
+  }
+}
+
 /** Dump with routines and events (triggers are on by default), unless `bare`. */
 export async function dump(tool: string, flags: readonly string[], dbs: readonly string[], out: string, bare = false): Promise<void> {
   await runOk(tool, [...(bare ? [] : ['--routines', '--events']), ...flags, ...dbs], { stdoutFile: out });

@@ -20,7 +20,7 @@ import { createScratchDb, dropLeftoverScratchDbs, dropOwnScratchDbs, pgDump, psq
 import { runOk } from '../helpers/proc.js';
 import { describeWithService } from '../helpers/services.js';
 import { runVeil } from '../helpers/veil.js';
-import { dump, loadFile, sql } from '../mysql/mariadb.js';
+import { dropDeadScratchDbs, dump, loadFile, makeRestoreStrict, sql } from '../mysql/mariadb.js';
 
 const here = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 const PG_SQL = here('./pg-all.sql');
@@ -822,17 +822,7 @@ describeWithService('MariaDB', 'every transformer: mariadb-dump → veil-stream 
 
   beforeAll(async () => {
     // databases of earlier runs whose process is gone
-    for (const [db] of await sql(`SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'vta\\_%'`)) {
-      const pid = Number(/^vta_(\d+)_/.exec(db)?.[1]);
-      let alive = false;
-      try {
-        process.kill(pid, 0);
-        alive = true;
-      } catch (e) {
-        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-      if (!alive) await sql(`DROP DATABASE \`${db}\``);
-    }
+    await dropDeadScratchDbs('vta');
     work = await mkdtemp(join(tmpdir(), 'veil-it-all-my-'));
     await sql(`CREATE DATABASE \`${srcDb}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await loadFile(MY_SQL, srcDb);
@@ -844,16 +834,7 @@ describeWithService('MariaDB', 'every transformer: mariadb-dump → veil-stream 
     const r = await runVeil([MY_RULES, '-i', dumpFile, '-o', maskedFile, '--seed', SEED]);
     stderr = r.stderr;
     if (r.code !== 0) throw new Error(`veil-stream exited with ${r.code}:\n${r.stderr}`);
-    // mariadb-dump's header turns strict mode and unique checks off for the restore, so a too-long
-    // or out-of-range value would be cut or clamped with a warning, and InnoDB may skip the duplicate
-    // check of secondary unique indexes. Turn both back on: any value the server would not take as it
-    // is fails the restore.
-    const text = await readFile(maskedFile, 'utf8');
-    const strict = text
-      .replace("SQL_MODE='NO_AUTO_VALUE_ON_ZERO'", "SQL_MODE='NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES'")
-      .replace('UNIQUE_CHECKS=0', 'UNIQUE_CHECKS=1');
-    expect(strict.match(/STRICT_ALL_TABLES|UNIQUE_CHECKS=1/g)).toHaveLength(2);
-    await writeFile(maskedFile, strict);
+    await makeRestoreStrict(maskedFile);
     await sql(`CREATE DATABASE \`${outDb}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await loadFile(maskedFile, outDb);
     out = await myDataset(outDb);
