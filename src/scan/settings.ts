@@ -10,6 +10,8 @@ import { transformerFor } from '../policy/pii-kinds.js';
 import type { PiiKind } from '../policy/pii-kinds.js';
 import { describeKind, piiKindOfKey } from '../policy/pii-names.js';
 import { kindOfValue } from '../policy/pii-values.js';
+import { PathSet, parseJsonPath } from '../transformers/json-path.js';
+import { PhpScanner, PhpSyntaxError } from '../transformers/php-scan.js';
 
 /** Column names of the setting's name, and of its value (exact names, case-insensitive). */
 const KEY_COLUMNS = /^(option_name|name|key|path|setting|setting_name|setting_key|config_key|config_path|option_key|meta_key|attribute_code)$/i;
@@ -113,8 +115,64 @@ function fitsName(kind: PiiKind, key: string, value: string): boolean {
   return true;
 }
 
+/** Every scalar of a PHP-serialized value, at any depth. */
+const EVERY_VALUE = new PhpScanner(new PathSet([parseJsonPath('$..*')]));
+/** At most this many paths go into one drafted php-serialized rule. */
+const MAX_PHP_PATHS = 20;
+
+/**
+ * A PHP-serialized setting (WordPress plugins keep theirs as one array: a payment gateway's live keys,
+ * an SMTP password): a php-serialized rule with a path per entry that needs a rule (by the same tests
+ * as a setting of its own, on the entry's key and value); array indexes become [*].
+ */
+function serializedRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
+  if (!/^[aO]:\d+:/.test(value)) return undefined;
+  const paths: Record<string, SettingRule> = {};
+  const why: string[] = [];
+  try {
+    EVERY_VALUE.scan(value, (_p, kind, _s, _e, text, keys) => {
+      if ((kind !== 'string' && kind !== 'int') || text === '' || Object.keys(paths).length >= MAX_PHP_PATHS) return;
+      const name = [...keys].reverse().find((k): k is string => typeof k === 'string');
+      const r = name === undefined ? undefined : scalarRule(name, text);
+      if (!r || typeof r.rule === 'object' && r.rule.transformer === 'php-serialized') return;
+      const path = pathOf(keys);
+      if (paths[path] !== undefined) return;
+      paths[path] = r.rule;
+      why.push(`${path} (${r.reason})`);
+    });
+  } catch (e) {
+    if (e instanceof PhpSyntaxError) return undefined;
+    throw e;
+  }
+  if (why.length === 0) return undefined;
+  return { rule: { transformer: 'php-serialized', paths }, reason: `${key} holds PHP-serialized settings: ${why.join('; ')}` };
+}
+
+/**
+ * `$.a.b[*].c`, with ["…"] for keys a path cannot spell plainly. Keys that are data rather than names
+ * (indexes, numbers, hex tokens: WordPress keys session_tokens by a hash) become wildcards, so the path
+ * matches every row, not just the sampled one.
+ */
+function pathOf(keys: readonly (string | number)[]): string {
+  let p = '$';
+  for (const k of keys) {
+    if (typeof k === 'number') p += '[*]';
+    else if (/^(\d+|[0-9a-f]{16,}|[0-9A-F]{16,})$/.test(k)) p += '.*';
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)) p += `.${k}`;
+    else p += `["${k.replace(/["\\]/g, '\\$&')}"]`;
+  }
+  return p;
+}
+
 /** The rule a setting needs, and why; undefined for settings a copy may keep. */
 export function settingRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
+  // a setting named as a credential is replaced whole, serialized or not (session_tokens, api_credentials)
+  if (SECRET_KEY.test(key)) return scalarRule(key, value);
+  return serializedRule(key, value) ?? scalarRule(key, value);
+}
+
+/** settingRule for a plain (not serialized) value. */
+function scalarRule(key: string, value: string): { rule: SettingRule; reason: string } | undefined {
   const kind = kindOfValue(value);
   if (kind === 'email') return { rule: 'email', reason: `${key} holds an email address` };
   const url = URL.exec(value);

@@ -10,8 +10,11 @@ import type { PathSet } from './json-path.js';
  */
 export type PhpKind = 'string' | 'int' | 'float' | 'bool' | 'null';
 
-/** A selected scalar: pattern index, kind, its token value[start, end) (e.g. `s:3:"abc";`), and its text. */
-export type PhpMatch = (pattern: number, kind: PhpKind, start: number, end: number, text: string) => void;
+/**
+ * A selected scalar: pattern index, kind, its token value[start, end) (e.g. `s:3:"abc";`), its text,
+ * and the keys that lead to it from the root (valid during the call only).
+ */
+export type PhpMatch = (pattern: number, kind: PhpKind, start: number, end: number, text: string, keys: readonly (string | number)[]) => void;
 
 export class PhpSyntaxError extends Error {
   constructor(
@@ -28,6 +31,7 @@ export class PhpScanner {
   private s = '';
   private i = 0;
   private onMatch: PhpMatch = () => {};
+  private readonly keys: (string | number)[] = [];
 
   constructor(private readonly paths: PathSet) {}
 
@@ -36,6 +40,7 @@ export class PhpScanner {
     this.s = value;
     this.i = 0;
     this.onMatch = onMatch;
+    this.keys.length = 0;
     this.value(this.paths.root(), this.paths.rootMatch(), 0);
     if (this.i !== value.length) throw new PhpSyntaxError('text after the serialized value', this.i);
   }
@@ -47,7 +52,7 @@ export class PhpScanner {
     const t = s[start];
     if (t === 'N') {
       this.expect('N;');
-      if (match >= 0) this.onMatch(match, 'null', start, this.i, '');
+      if (match >= 0) this.onMatch(match, 'null', start, this.i, '', this.keys);
       return;
     }
     if (s[start + 1] !== ':') throw new PhpSyntaxError(`expected a serialized value (N; b: i: d: s: a: O: …), found "${s.slice(start, start + 10)}"`, start);
@@ -62,13 +67,13 @@ export class PhpScanner {
         const ok = t === 'b' ? text === '0' || text === '1' : t === 'i' ? /^[+-]?\d+$/.test(text) : /^([+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|-?INF|NAN)$/.test(text);
         if (!ok) throw new PhpSyntaxError(`bad ${t === 'b' ? 'boolean' : t === 'i' ? 'integer' : 'float'} "${text}"`, this.i);
         this.i = end + 1;
-        if (match >= 0) this.onMatch(match, t === 'b' ? 'bool' : t === 'i' ? 'int' : 'float', start, this.i, text);
+        if (match >= 0) this.onMatch(match, t === 'b' ? 'bool' : t === 'i' ? 'int' : 'float', start, this.i, text, this.keys);
         return;
       }
       case 's': {
         const text = this.string();
         this.expect(';');
-        if (match >= 0) this.onMatch(match, 'string', start, this.i, text);
+        if (match >= 0) this.onMatch(match, 'string', start, this.i, text, this.keys);
         return;
       }
       case 'E': {
@@ -134,7 +139,9 @@ export class PhpScanner {
         key = name.slice(name.lastIndexOf('\u0000') + 1);
       } else throw new PhpSyntaxError('expected an array key (i: or s:)', this.i);
       const next = this.paths.step(states, key);
+      this.keys.push(key);
       this.value(next, this.paths.match, depth + 1);
+      this.keys.pop();
     }
     this.expect('}');
   }

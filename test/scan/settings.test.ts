@@ -43,6 +43,22 @@ describe('key-value settings tables', () => {
     expect(settingRule(key, value)?.rule).toEqual(rule);
   });
 
+  it('reaches into PHP-serialized settings: a php-serialized rule with a path per entry that needs one', () => {
+    const stripe = 'a:4:{s:7:"enabled";s:3:"yes";s:10:"secret_key";s:27:"sk_live_51Habcdefghijklmnop";s:15:"publishable_key";s:10:"pk_live_51";s:6:"owners";a:1:{i:0;a:2:{s:5:"email";s:10:"a@b.example";s:2:"id";i:7;}}}';
+    expect(settingRule('woocommerce_stripe_settings', stripe.replace('s:10:"a@b.example"', 's:11:"a@b.example"'))?.rule).toEqual({
+      transformer: 'php-serialized',
+      paths: { '$.secret_key': { transformer: 'hash', length: 27 }, '$.owners[*].email': 'email' },
+    });
+    // keys that are data (a hash, a number) become wildcards, so the path matches every row
+    const sessions = `a:1:{s:64:"${'ab'.repeat(32)}";a:2:{s:2:"ip";s:11:"203.0.113.5";s:5:"login";i:1700000000;}}`;
+    expect(settingRule('user_sessions', sessions)?.rule).toEqual({ transformer: 'php-serialized', paths: { '$.*.ip': 'ipv4' } });
+    // a setting named as a credential is replaced whole, serialized or not
+    expect(settingRule('session_tokens', sessions)?.rule).toEqual({ transformer: 'hash', length: 32 });
+    // nothing to rewrite inside: no rule
+    expect(settingRule('wp_capabilities', 'a:1:{s:8:"customer";b:1;}')).toBeUndefined();
+    expect(settingRule('broken', 'a:1:{s:99:"x";}')).toBeUndefined();
+  });
+
   it.each([
     ['blogname', 'My Shop'],
     ['shop.currency', 'EUR'],

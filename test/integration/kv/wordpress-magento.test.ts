@@ -92,6 +92,8 @@ const EXPECTED_CASES: Record<string, Record<string, Rule>> = {
     shipping_postcode: 'zip',
     shipping_phone: 'phone',
     session_tokens: 'hash',
+    // WordPress keeps the user's IP (last octet zeroed) for the events widget, serialized
+    'community-events-location': { transformer: 'php-serialized', paths: { '$.ip': 'ipv4' } },
   },
   wp_postmeta: {
     _customer_ip_address: 'ipv4',
@@ -146,7 +148,7 @@ const HARMLESS: Record<string, string[]> = {
     'woocommerce_email_base_color', 'woocommerce_registration_generate_username', 'woocommerce_registration_generate_password',
     'woocommerce_enable_signup_and_login_from_checkout', 'woocommerce_queue_flush_rewrite_rules', 'mailserver_port', 'ep_index_prefix',
   ],
-  wp_usermeta: ['wp_capabilities', 'locale', 'description', 'rich_editing', 'last_update', 'billing_country', 'community-events-location', '_woocommerce_persistent_cart_1'],
+  wp_usermeta: ['wp_capabilities', 'locale', 'description', 'rich_editing', 'last_update', 'billing_country', '_woocommerce_persistent_cart_1'],
   wp_postmeta: ['_order_total', '_order_key', '_payment_method', '_transaction_id', '_new_order_email_sent', '_wp_attachment_metadata', '_product_attributes', '_sku'],
   core_config_data: [
     'trans_email/ident_general/name', 'general/store_information/name', 'web/unsecure/base_link_url', 'design/head/default_title',
