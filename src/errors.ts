@@ -29,6 +29,7 @@ export type VeilErrorCode =
   | 'RULES_INVALID'
   | 'RULES_UNUSED'
   | 'RULES_UNCOVERED_COLUMN'
+  | 'RULES_UNCOVERED_SETTING'
   | 'RULES_TYPE_MISMATCH'
   | 'RULES_UNIQUE_UNDECLARED'
   // the command line

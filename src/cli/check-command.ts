@@ -88,7 +88,7 @@ export async function readDump(
   return Object.assign(summary!, { bytesIn: plainBytes, planner: masker.planState! });
 }
 
-const SHOWN_IN_REPORT = new Set(['COLUMN_UNCOVERED', 'COLUMN_PII_SUSPECT', 'RULE_TYPE_MISMATCH', 'RULES_UNUSED_TABLE', 'RULES_UNUSED_COLUMN', 'RULES_UNUSED_CASE']);
+const SHOWN_IN_REPORT = new Set(['COLUMN_UNCOVERED', 'COLUMN_PII_SUSPECT', 'RULE_TYPE_MISMATCH', 'RULES_UNUSED_TABLE', 'RULES_UNUSED_COLUMN', 'RULES_UNUSED_CASE', 'SETTING_PII_SUSPECT']);
 
 /** `veil-stream check RULES.json [-i DUMP]`: do the rules fit the dump? Exit 0 or 1. */
 export async function runCheck(cmd: CheckCommand): Promise<number> {

@@ -57,7 +57,12 @@ export class BatchMasker {
    * per plan column as [planId, ruled position, count] triples and the switch cases that matched
    * their first row. Throws BatchError naming the Row.
    */
-  run(buf: Buffer, len: number, rows: Int32Array, rowCount: number): { out: Buffer[]; counts: number[]; hits: [number, number, string][] } {
+  run(
+    buf: Buffer,
+    len: number,
+    rows: Int32Array,
+    rowCount: number,
+  ): { out: Buffer[]; counts: number[]; hits: [number, number, string][]; unmatched: [number, number, string, string][] } {
     const chunks: Buffer[] = [];
     const sink = new Sink((c) => chunks.push(c), OUT_CHUNK);
     const row = this.row;
@@ -89,15 +94,18 @@ export class BatchMasker {
     sink.flush();
     const counts: number[] = [];
     const hits: [number, number, string][] = [];
+    const unmatched: [number, number, string, string][] = [];
     for (const id of used) {
       const { plan } = this.plans.get(id)!;
       plan.ruled.forEach((c, i) => {
         if (c.masked > 0) counts.push(id, i, c.masked);
         c.masked = 0;
-        for (const path of c.bound.choices?.collect() ?? []) hits.push([id, i, path]);
+        const got = c.bound.choices?.collect();
+        for (const path of got?.hits ?? []) hits.push([id, i, path]);
+        for (const [key, value] of got?.unmatched ?? []) unmatched.push([id, i, key, value]);
       });
     }
-    return { out: owned(chunks, buf), counts, hits };
+    return { out: owned(chunks, buf), counts, hits, unmatched };
   }
 }
 

@@ -195,6 +195,10 @@ export class ParallelSink extends Sink {
     const c = r.counts;
     for (let i = 0; i < c.length; i += 3) this.plans[c[i]].ruled[c[i + 1]].masked += c[i + 2];
     for (const [plan, column, path] of r.hits) this.plans[plan].ruled[column].bound.choices?.hit.add(path);
+    for (const [plan, column, key, value] of r.unmatched) {
+      const seen = this.plans[plan].ruled[column].bound.choices?.unmatched;
+      if (seen && !seen.has(key)) seen.set(key, value);
+    }
   }
 
   /** The worker's error, placed where the Row sits in the dump (as emitRow places in-thread errors). */

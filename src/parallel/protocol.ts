@@ -54,6 +54,8 @@ export type FromWorker =
       counts: number[];
       /** Switch cases that matched their first row in this worker: [planId, ruled column position, path]. */
       hits: [number, number, string][];
+      /** Switch rows a keep-otherwise left (one per key): [planId, ruled column position, key, value]. */
+      unmatched: [number, number, string, string][];
       /** The batch's input buffer, handed back for the next batch (absent when the output uses it). */
       back?: ArrayBuffer;
     }

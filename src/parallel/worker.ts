@@ -23,9 +23,9 @@ port.on('message', (m: ToWorker) => {
     case 'batch': {
       let reply: FromWorker;
       try {
-        const { out, counts, hits } = masker.run(Buffer.from(m.buf, 0, m.len), m.len, m.rows, m.rowCount);
+        const { out, counts, hits, unmatched } = masker.run(Buffer.from(m.buf, 0, m.len), m.len, m.rows, m.rowCount);
         const buffers = out.map((b) => b.buffer as ArrayBuffer);
-        reply = { type: 'done', id: m.id, out: buffers, lens: out.map((b) => b.length), counts, hits, back: m.buf };
+        reply = { type: 'done', id: m.id, out: buffers, lens: out.map((b) => b.length), counts, hits, unmatched, back: m.buf };
         // the input buffer goes back to be filled again (fewer large allocations on both sides)
         port.postMessage(reply, [...buffers, m.buf]);
       } catch (e) {

@@ -8,6 +8,7 @@ import { didYouMean } from '../rules/suggest.js';
 import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
+import { settingsWithoutCase, unusedCases } from './switch-cases.js';
 
 export interface PolicyOptions {
   /** Rules that match nothing in the dump: an error (the CLI's default) or a warning. */
@@ -90,6 +91,9 @@ export class Policy {
       if (this.options.unusedRules === 'error') issues.push(u.issue);
       else diagnostics.push({ code: 'RULES_UNUSED_CASE', severity: 'warning', path: u.issue.path, table: u.table, column: u.column, message: `${u.issue.message} (${u.issue.hint})` });
     }
+    const open = settingsWithoutCase(planner);
+    if (this.options.strict) issues.push(...open.flatMap((c) => c.issues));
+    else diagnostics.push(...open.map((c) => c.diagnostic));
     const bare: TableCoverage[] = [];
     for (const t of coverage) {
       const open = uncovered(t);
@@ -174,38 +178,6 @@ export class Policy {
   }
 }
 
-/**
- * Switch cases that matched no row of a table whose rows the rule read (in this thread or in a
- * worker): a setting's name mistyped in the rules would leave its production value in the copy.
- */
-function unusedCases(planner: Planner): { issue: Issue; table: string; column: string }[] {
-  const hit = new Set<string>();
-  const read = new Map<string, { table: string; column: string }>();
-  for (const { plans } of planner.seen.values()) {
-    for (const plan of plans) {
-      for (const c of plan.ruled) {
-        const choices = c.bound.choices;
-        if (!choices) continue;
-        choices.collect();
-        for (const p of choices.hit) hit.add(p);
-        if (plan.rows > 0) for (const p of choices.paths) read.set(p, { table: plan.key, column: c.name });
-      }
-    }
-  }
-  return [...read]
-    .filter(([path]) => !hit.has(path))
-    .map(([path, { table, column }]) => ({
-      table,
-      column,
-      issue: {
-        code: 'RULES_UNUSED' as const,
-        path,
-        message: `no row of ${table} matched this switch case of column ${column}`,
-        hint: 'check the value it names (exact and case-sensitive), or pass --allow-unused-rules when some databases lack it',
-      },
-    }));
-}
-
 function uncoveredIssues(t: TableCoverage): Issue[] {
   const base = childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'columns');
   return uncovered(t).map((c) => ({
@@ -227,6 +199,11 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
     code: 'RULES_UNCOVERED_COLUMN',
     says: (n) => `${n} column${n === 1 ? ' has' : 's have'} no rule (strict)`,
     hint: 'add a rule, or "keep" for columns without personal data (veil-stream scan drafts them)',
+  },
+  {
+    code: 'RULES_UNCOVERED_SETTING',
+    says: (n) => `${n} setting${n === 1 ? ' has' : 's have'} no switch case and look${n === 1 ? 's' : ''} like ${n === 1 ? 'it needs' : 'they need'} one (strict)`,
+    hint: 'add a case for each (a rule, or "keep" once reviewed)',
   },
   {
     code: 'RULES_UNIQUE_UNDECLARED',

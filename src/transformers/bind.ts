@@ -111,8 +111,10 @@ export interface RuleChoices {
   paths: readonly string[];
   /** Paths a row matched, in this thread or (added by the main thread) in a worker. */
   readonly hit: Set<string>;
-  /** Gather this thread's new matches into `hit`; returns them (a worker reports them). */
-  collect(): string[];
+  /** Rows a keep-otherwise left, one per key: key → value (from this thread or a worker). */
+  readonly unmatched: Map<string, string>;
+  /** Gather this thread's new matches and unmatched rows; returns them (a worker reports them). */
+  collect(): { hits: string[]; unmatched: [string, string][] };
 }
 
 /**
@@ -171,13 +173,17 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
 
 function choicesOf(c: NonNullable<BoundValue['choices']>): RuleChoices {
   const hit = new Set<string>();
+  const unmatched = new Map<string, string>();
   return {
     paths: c.paths,
     hit,
+    unmatched,
     collect() {
-      const fresh = c.takeHits();
-      for (const p of fresh) hit.add(p);
-      return fresh;
+      const hits = c.takeHits();
+      for (const p of hits) hit.add(p);
+      const rows = c.takeUnmatched();
+      for (const [k, v] of rows) if (!unmatched.has(k)) unmatched.set(k, v);
+      return { hits, unmatched: rows };
     },
   };
 }

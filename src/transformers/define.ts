@@ -76,8 +76,10 @@ export interface BoundValue {
    * Nested rules picked per row (switch cases): their JSON paths, and takeHits(), the paths that
    * matched a row since the last call. A case no row matches is reported like a rule that matches
    * nothing (a typo in a setting's name would leave its production value in the copy).
+   * takeUnmatched(): rows that fell to a keep-otherwise since the last call, one per key (bounded), as
+   * [key, value]: the policy flags those whose value looks like it needs a rule.
    */
-  choices?: { paths: readonly string[]; takeHits(): string[] };
+  choices?: { paths: readonly string[]; takeHits(): string[]; takeUnmatched(): [string, string][] };
   /** Called instead of fn for a SQL NULL (which stays NULL), for rules that track rows (switch cases). */
   observeNull?(ctx: ValueCtx): void;
 }

@@ -5,6 +5,10 @@ import { commonParams, defineTransformer, z, type BoundValue, type RowView } fro
 import { checkAccepts } from './accepts.js';
 import { nestedRule, nestedRuleOf, replacesEmpty } from './nested.js';
 
+/** Keys without a case sampled per rule (first seen), and the longest value sample kept. */
+const MAX_UNMATCHED = 500;
+const MAX_SAMPLE = 4096;
+
 interface Choice {
   bound: BoundValue;
   keepEmpty: boolean;
@@ -63,6 +67,10 @@ export const switchTransformer = defineTransformer({
     const otherwise: Choice = { bound: site.bind(p.otherwise, otherwisePath, { unique: false }), keepEmpty: !replacesEmpty(p.otherwise), path: otherwisePath, hit: true };
     /** Cases that matched their first row since the last takeHits(). */
     let fresh: string[] = [];
+    // rows the default otherwise (keep) left as they were: one sample per key, for the policy
+    const keepsOthers = nestedRuleOf(p.otherwise)?.transformer.name === 'keep';
+    const unmatchedKeys = new Set<string>();
+    let unmatched: [string, string][] = [];
     const all = [...rules.values(), otherwise].map((r) => r.bound);
     const where = `${tableKey(site.table)}.${site.column.name}`;
     return {
@@ -75,6 +83,11 @@ export const switchTransformer = defineTransformer({
           fresh = [];
           return out;
         },
+        takeUnmatched() {
+          const out = unmatched;
+          unmatched = [];
+          return out;
+        },
       },
       // a NULL value stays NULL, but its row still matches its case
       observeNull(ctx) {
@@ -82,6 +95,13 @@ export const switchTransformer = defineTransformer({
       },
       fn(value, ctx) {
         const r = choose(ctx.row);
+        if (r === otherwise && keepsOthers && value !== '') {
+          const key = ctx.row.original(p.column);
+          if (key !== null && key !== undefined && !unmatchedKeys.has(key) && unmatchedKeys.size < MAX_UNMATCHED) {
+            unmatchedKeys.add(key);
+            unmatched.push([key, value.length > MAX_SAMPLE ? value.slice(0, MAX_SAMPLE) : value]);
+          }
+        }
         // '' stays '' unless the chosen rule replaces empties, as in a column (TablePlan)
         if (value === '' && r.keepEmpty) return value;
         return r.bound.fn(value, ctx);

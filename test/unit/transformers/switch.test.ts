@@ -199,6 +199,45 @@ describe('switch: a rule per row, picked by another column', () => {
     });
   });
 
+  describe('rows without a case whose value looks like it needs one (a new secret setting, kept by otherwise)', () => {
+    const onlySiteurl = (extraCases: Record<string, unknown> = {}) =>
+      validateRules({
+        tables: {
+          options: {
+            columns: {
+              option_id: 'keep',
+              option_name: 'keep',
+              option_value: { transformer: 'switch', column: 'option_name', cases: { siteurl: { transformer: 'fixed', value: STAGING }, ...extraCases } },
+            },
+          },
+        },
+      });
+    const suspects = (diagnostics: { code: string; data?: unknown }[]) =>
+      diagnostics.filter((d) => d.code === 'SETTING_PII_SUSPECT').map((d) => (d.data as { settings: string[] }).settings);
+
+    it('are a warning that names them and why', () => {
+      const { summary } = runSized(Buffer.from(PG), { rules: onlySiteurl(), secret: 's' }, 1 << 16);
+      expect(suspects(summary.diagnostics)).toEqual([['home', 'admin_email', 'api_key']]);
+      const d = summary.diagnostics.find((x) => x.code === 'SETTING_PII_SUSPECT')!;
+      expect(d.message).toContain('"admin_email" (admin_email holds an email address)');
+      expect(d.path).toBe('$.tables.options.columns.option_value');
+    });
+
+    it('are RULES_UNCOVERED_SETTING errors under strict, each at the path of its missing case', () => {
+      const e = veilErrorOf(() => runSized(Buffer.from(PG), { rules: onlySiteurl(), secret: 's', strict: true }, 1 << 16));
+      expect(e.code).toBe('RULES_UNCOVERED_SETTING');
+      expect(e.details.issues.map((i: { path: string }) => i.path)).toEqual(['home', 'admin_email', 'api_key'].map((k) => `$.tables.options.columns.option_value.cases.${k}`));
+    });
+
+    it('are silenced by a case, "keep" included, and found when worker threads masked the rows', async () => {
+      const reviewed = onlySiteurl({ home: 'keep', admin_email: 'email', api_key: 'keep' });
+      expect(suspects(runSized(Buffer.from(PG), { rules: reviewed, secret: 's', strict: true }, 1 << 16).summary.diagnostics)).toEqual([]);
+      const par = await runParallel(Buffer.from(PG), { rules: onlySiteurl(), secret: 's', sampleRows: 0 });
+      expect(par.threads).toBeGreaterThan(0);
+      expect(suspects(par.summary.diagnostics)).toEqual([['home', 'admin_email', 'api_key']]);
+    });
+  });
+
   it('validates its nested rules with their JSON paths, before any data', () => {
     expect(problems({ transformer: 'switch', column: 'k', cases: { siteurl: 'emial' } })).toEqual([
       '$.x.cases.siteurl: unknown transformer "emial" (did you mean "email"?)',
