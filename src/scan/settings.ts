@@ -14,7 +14,7 @@ import { PathSet, parseJsonPath } from '../transformers/json-path.js';
 import { PhpScanner, PhpSyntaxError } from '../transformers/php-scan.js';
 
 /** Column names of the setting's name, and of its value (exact names, case-insensitive). */
-const KEY_COLUMNS = /^(option_name|name|key|path|setting|setting_name|setting_key|config_key|config_path|option_key|meta_key|attribute_code)$/i;
+const KEY_COLUMNS = /^(option_name|name|key|var|path|setting|setting_name|setting_key|config_key|config_path|option_key|meta_key|attribute_code)$/i;
 const VALUE_COLUMNS = /^(option_value|value|setting_value|config_value|val|meta_value)$/i;
 
 /** A rule as it goes into the draft rules file. */

@@ -10,6 +10,8 @@ describe('key-value settings tables', () => {
     expect(settingsColumns(['option_id', 'option_name', 'option_value', 'autoload'])).toEqual({ key: 'option_name', value: 'option_value' });
     expect(settingsColumns(['config_id', 'scope', 'scope_id', 'path', 'value', 'updated_at'])).toEqual({ key: 'path', value: 'value' });
     expect(settingsColumns(['umeta_id', 'user_id', 'meta_key', 'meta_value'])).toEqual({ key: 'meta_key', value: 'meta_value' });
+    // Rails' rails-settings-cached
+    expect(settingsColumns(['id', 'var', 'value', 'created_at', 'updated_at'])).toEqual({ key: 'var', value: 'value' });
     expect(settingsColumns(['id', 'email', 'first_name'])).toBeUndefined();
     expect(settingsColumns(['id', 'name', 'price'])).toBeUndefined();
   });
