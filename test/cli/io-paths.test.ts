@@ -68,7 +68,10 @@ describe('-i and -o paths that are not plain new files', () => {
     reader.stdout.on('data', (b: Buffer) => got.push(b));
     const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
     const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', fifo]);
+    // (if veil-stream never opened the FIFO, the reader would wait forever: stop it, and the test fails below)
+    const stop = setTimeout(() => reader.kill(), 10_000);
     await done;
+    clearTimeout(stop);
     expect(r.code).toBe(0);
     expect(statSync(fifo).isFIFO()).toBe(true);
     const expected = (await runVeil([RULES, '-i', SAMPLE, '--seed', 's'])).stdout;
