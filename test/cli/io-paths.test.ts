@@ -21,8 +21,11 @@ describe('-i and -o paths that are not plain new files', () => {
 
   it('writes into /dev/null in place and leaves it a character device', async () => {
     const r = await runVeil([RULES, '-i', SAMPLE, '--seed', 's', '-o', '/dev/null']);
+    const device = statSync('/dev/null').isCharacterDevice();
+    // a broken build replaces the machine's /dev/null: put the device back (as root) before failing
+    if (!device && process.getuid?.() === 0) spawnSync('sh', ['-c', 'rm -f /dev/null && mknod -m 666 /dev/null c 1 3']);
     expect(r.code).toBe(0);
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(device).toBe(true);
     expect(readdirSync('/dev').filter((n) => n.includes('veil-tmp'))).toEqual([]);
   });
 
