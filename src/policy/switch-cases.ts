@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../errors.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
+import type { PlanColumn, TablePlan } from '../rules/table-plan.js';
+import type { RuleChoices } from '../transformers/bind.js';
 import { settingRule } from '../scan/settings.js';
 
 /**
@@ -10,6 +12,20 @@ import { settingRule } from '../scan/settings.js';
  * schema drift of a settings table: a plugin adds a new secret, and the default otherwise keeps it).
  */
 
+/** The switch columns of every plan that read rows, with this thread's matches gathered into each. */
+function* switchColumns(planner: Planner): Generator<{ plan: TablePlan; column: PlanColumn; choices: RuleChoices }> {
+  for (const { plans } of planner.seen.values()) {
+    for (const plan of plans) {
+      for (const column of plan.ruled) {
+        const choices = column.bound.choices;
+        if (!choices) continue;
+        choices.collect();
+        yield { plan, column, choices };
+      }
+    }
+  }
+}
+
 /**
  * Switch cases that matched no row of a table whose rows the rule read (in this thread or in a
  * worker): a setting's name mistyped in the rules would leave its production value in the copy.
@@ -17,16 +33,9 @@ import { settingRule } from '../scan/settings.js';
 export function unusedCases(planner: Planner): { issue: Issue; table: string; column: string }[] {
   const hit = new Set<string>();
   const read = new Map<string, { table: string; column: string }>();
-  for (const { plans } of planner.seen.values()) {
-    for (const plan of plans) {
-      for (const c of plan.ruled) {
-        const choices = c.bound.choices;
-        if (!choices) continue;
-        choices.collect();
-        for (const p of choices.hit) hit.add(p);
-        if (plan.rows > 0) for (const p of choices.paths) read.set(p, { table: plan.key, column: c.name });
-      }
-    }
+  for (const { plan, column, choices } of switchColumns(planner)) {
+    for (const p of choices.hit) hit.add(p);
+    if (plan.rows > 0) for (const p of choices.paths) read.set(p, { table: plan.key, column: column.name });
   }
   return [...read]
     .filter(([path]) => !hit.has(path))
@@ -51,25 +60,18 @@ const LISTED = 8;
  */
 export function settingsWithoutCase(planner: Planner): { issues: Issue[]; diagnostic: Diagnostic }[] {
   const found = new Map<string, { table: string; column: string; path: string; keyColumn: string; settings: Map<string, string> }>();
-  for (const { plans } of planner.seen.values()) {
-    for (const plan of plans) {
-      for (const c of plan.ruled) {
-        const choices = c.bound.choices;
-        if (!choices) continue;
-        choices.collect();
-        const id = `${plan.key}\u0000${c.name}`;
-        let f = found.get(id);
-        for (const [key, value] of choices.unmatched) {
-          if (f?.settings.has(key)) continue;
-          const r = settingRule(key, value);
-          if (!r) continue;
-          if (!f) {
-            f = { table: plan.key, column: c.name, path: c.bound.rule.path, keyColumn: String(c.bound.rule.params.column), settings: new Map() };
-            found.set(id, f);
-          }
-          f.settings.set(key, r.reason);
-        }
+  for (const { plan, column: c, choices } of switchColumns(planner)) {
+    const id = `${plan.key}\u0000${c.name}`;
+    let f = found.get(id);
+    for (const [key, value] of choices.unmatched) {
+      if (f?.settings.has(key)) continue;
+      const r = settingRule(key, value);
+      if (!r) continue;
+      if (!f) {
+        f = { table: plan.key, column: c.name, path: c.bound.rule.path, keyColumn: String(c.bound.rule.params.column), settings: new Map() };
+        found.set(id, f);
       }
+      f.settings.set(key, r.reason);
     }
   }
   return [...found.values()].map((f) => {

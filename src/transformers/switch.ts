@@ -91,24 +91,18 @@ export const switchTransformer = defineTransformer({
       },
       // a NULL value stays NULL, but its row still matches its case
       observeNull(ctx) {
-        choose(ctx.row);
+        choose(ctx.row, null);
       },
       fn(value, ctx) {
-        const r = choose(ctx.row);
-        if (r === otherwise && keepsOthers && value !== '') {
-          const key = ctx.row.original(p.column);
-          if (key !== null && key !== undefined && !unmatchedKeys.has(key) && unmatchedKeys.size < MAX_UNMATCHED) {
-            unmatchedKeys.add(key);
-            unmatched.push([key, value.length > MAX_SAMPLE ? value.slice(0, MAX_SAMPLE) : value]);
-          }
-        }
+        const r = choose(ctx.row, value);
         // '' stays '' unless the chosen rule replaces empties, as in a column (TablePlan)
         if (value === '' && r.keepEmpty) return value;
         return r.bound.fn(value, ctx);
       },
     };
 
-    function choose(row: RowView): Choice {
+    /** The rule for this row (noting the case's first match, and sampling a kept row's value for the policy). */
+    function choose(row: RowView, value: string | null): Choice {
       const key = row.original(p.column);
       if (key === undefined) {
         throw new VeilError('RULES_INVALID', `the switch rule of ${where} reads column "${p.column}", which the data of ${tableKey(site.table)} does not have`, {
@@ -122,6 +116,10 @@ export const switchTransformer = defineTransformer({
       if (!r.hit) {
         r.hit = true;
         fresh.push(r.path);
+      }
+      if (r === otherwise && keepsOthers && key !== null && value !== null && value !== '' && !unmatchedKeys.has(key) && unmatchedKeys.size < MAX_UNMATCHED) {
+        unmatchedKeys.add(key);
+        unmatched.push([key, value.length > MAX_SAMPLE ? value.slice(0, MAX_SAMPLE) : value]);
       }
       return r;
     }
