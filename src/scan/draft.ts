@@ -91,12 +91,7 @@ function ruleFor(c: ColumnCoverage, info: ColumnInfo): DraftRule {
     return rule === 'keep' ? 'keep' : { transformer: 'array', element: rule };
   }
   const unique = info.unique === true;
-  const accepts = (name: string): boolean => {
-    const def = findTransformer(name);
-    const params = def?.params.safeParse({});
-    if (!def || !params?.success) return false;
-    return checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info, unique }) === undefined;
-  };
+  const accepts = (name: string): boolean => draftProblem(name, info, unique) === undefined;
   const name = transformerFor(guess.kind, info.type, accepts);
   // a key pg_dump declares after the data: a transformer unique only in unique mode must say so
   if (unique && findTransformer(name)?.uniqueModeOnly) return { transformer: name, unique: true };
@@ -118,15 +113,23 @@ function settingsDraft(g: SettingsGuess, info: ColumnInfo): { rule: DraftRule; r
   const reasons: string[] = [];
   for (const k of g.cases) {
     const name = typeof k.rule === 'string' ? k.rule : k.rule.transformer;
-    const def = findTransformer(name);
-    const params = def?.params.safeParse(typeof k.rule === 'string' ? {} : Object.fromEntries(Object.entries(k.rule).filter(([p]) => p !== 'transformer')));
-    const problem = !def ? `no transformer "${name}"` : !params?.success ? params?.error.issues[0]?.message ?? 'invalid params' : checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info });
+    const problem = draftProblem(k.rule, info);
     if (problem === undefined) {
       cases[k.key] = k.rule;
       reasons.push(`${JSON.stringify(k.key)} → ${name}: ${k.reason}`);
     } else reasons.push(`${JSON.stringify(k.key)}: NOT DRAFTED (${problem}), write its rule by hand: ${k.reason}`);
   }
   return { rule: Object.keys(cases).length > 0 ? { transformer: 'switch', column: g.keyColumn, cases } : 'keep', reasons };
+}
+
+/** Why a drafted rule cannot be written for the column (unknown transformer, bad params, type or key), or undefined. */
+function draftProblem(rule: DraftRule, info: ColumnInfo, unique = false): string | undefined {
+  const name = typeof rule === 'string' ? rule : rule.transformer;
+  const def = findTransformer(name);
+  if (!def) return `no transformer "${name}"`;
+  const params = def.params.safeParse(typeof rule === 'string' ? {} : Object.fromEntries(Object.entries(rule).filter(([p]) => p !== 'transformer')));
+  if (!params.success) return params.error.issues[0]?.message ?? 'invalid params';
+  return checkAccepts(def, info.type, { params: params.data as Record<string, unknown>, column: info, unique });
 }
 
 /** Evidence from values beats evidence from names (a `notes` column full of emails is about emails). */
