@@ -125,19 +125,27 @@ export function uniqueMode(rule: Pick<ColumnRule, 'params'>, column: ColumnInfo)
   return rule.params.unique === true || (rule.params.unique === undefined && column.unique === true);
 }
 
-/** Bind a validated rule to one column of one table. */
-export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): BoundRule {
+type Choices = NonNullable<BoundValue['choices']>;
+
+/**
+ * Bind a validated rule to one column of one table. `inner` is given for nested rules (json paths,
+ * array elements, switch cases): their per-row choices (a nested switch's cases) are handed to it, so
+ * the column's rule reports every case of its whole tree.
+ */
+export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv, inner?: Choices[]): BoundRule {
   const unique = uniqueMode(rule, column);
+  const nestedChoices: Choices[] = inner ?? [];
   const site: Site = {
     dialect: env.dialect,
     table: env.table,
     column,
     path: rule.path,
     unique,
-    bind: (spec, path, col) => bindNested(spec, path, { ...column, ...col }, env),
+    bind: (spec, path, col) => bindNested(spec, path, { ...column, ...col }, env, nestedChoices),
   };
   const made = rule.transformer.create(rule.params as never, site);
   const bound: BoundValue = typeof made === 'function' ? { fn: made } : made;
+  if (inner && bound.choices) inner.push(bound.choices);
   const locale = typeof rule.params.locale === 'string' ? rule.params.locale : DEFAULT_LOCALE;
   const ctx = new BoundCtx(env.keyring.domain(domainName(rule)), env.keyring, locale);
   // Repeated originals skip expensive transformers (an adaptive LRU that switches itself off when
@@ -150,7 +158,7 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
     rule,
     reads: bound.reads ?? [],
     readsMasked: bound.readsMasked ?? [],
-    choices: bound.choices && choicesOf(bound.choices),
+    choices: inner ? undefined : choicesOf(bound.choices, nestedChoices),
     observeNull: bound.observeNull
       ? (row) => {
           ctx.row = row;
@@ -171,17 +179,24 @@ export function bindRule(rule: ColumnRule, column: ColumnInfo, env: BindEnv): Bo
   };
 }
 
-function choicesOf(c: NonNullable<BoundValue['choices']>): RuleChoices {
+/**
+ * A column rule's choices: its own (a switch on the column) and those of switches nested in it. Rows a
+ * keep-otherwise left are sampled from the column's own switch only (its key column names them).
+ */
+function choicesOf(own: Choices | undefined, nested: Choices[]): RuleChoices | undefined {
+  if (!own && nested.length === 0) return undefined;
+  const all = own ? [own, ...nested] : nested;
   const hit = new Set<string>();
   const unmatched = new Map<string, string>();
   return {
-    paths: c.paths,
+    paths: all.flatMap((c) => c.paths),
     hit,
     unmatched,
     collect() {
-      const hits = c.takeHits();
+      const hits = all.flatMap((c) => c.takeHits());
       for (const p of hits) hit.add(p);
-      const rows = c.takeUnmatched();
+      const rows = own ? own.takeUnmatched() : [];
+      for (const c of nested) c.takeUnmatched(); // (not kept: see above)
       for (const [k, v] of rows) if (!unmatched.has(k)) unmatched.set(k, v);
       return { hits, unmatched: rows };
     },
@@ -201,11 +216,11 @@ function bytesOf(fn: ByteFn, ctx: BoundCtx): BoundRule['applyBytes'] {
 }
 
 /** Nested rules (json paths, array elements) use the same validation and binding as columns. */
-function bindNested(spec: unknown, path: string, column: ColumnInfo, env: BindEnv): BoundValue {
+function bindNested(spec: unknown, path: string, column: ColumnInfo, env: BindEnv, inner: Choices[]): BoundValue {
   const problems: string[] = [];
   const rule = validateColumnRule(column.name, spec, path, (p, m, h) => problems.push(`${p}: ${m}${h ? ` (${h})` : ''}`));
   if (!rule) throw new VeilError('RULES_INVALID', `invalid nested rule at ${path}`, { path, hint: problems.join('; ') });
-  const b = bindRule(rule, column, env);
+  const b = bindRule(rule, column, env, inner);
   const applyBytes = b.applyBytes;
   return {
     fn: (value, ctx) => b.apply(value, ctx.row),

@@ -199,6 +199,70 @@ describe('switch: a rule per row, picked by another column', () => {
     });
   });
 
+  describe('a switch nested in another rule reports its unmatched cases too', () => {
+    // a switch inside a case of another switch, and one inside a json path rule
+    const nested = (inner: Record<string, unknown>) =>
+      validateRules({
+        tables: {
+          options: {
+            columns: {
+              option_value: {
+                transformer: 'switch',
+                column: 'option_id',
+                cases: { '5': { transformer: 'switch', column: 'option_name', cases: inner } },
+              },
+            },
+          },
+        },
+      });
+    const INNER = '$.tables.options.columns.option_value.cases["5"].cases';
+
+    it('names a mistyped case of an inner switch, and not the cases that matched', () => {
+      const e = veilErrorOf(() => runSized(Buffer.from(PG), { rules: nested({ api_key: 'null', apikey: 'null' }), secret: 's', unusedRules: 'error' }, 1 << 16));
+      expect(e.code).toBe('RULES_UNUSED');
+      expect(e.details.issues.map((i: { path: string }) => i.path)).toEqual([`${INNER}.apikey`]);
+      const ok = runSized(Buffer.from(PG), { rules: nested({ api_key: 'null' }), secret: 's', unusedRules: 'error' }, 1 << 16);
+      expect(ok.output.toString()).toContain('5\tapi_key\t\\N\n');
+    });
+
+    it('names it when worker threads masked the rows', async () => {
+      const e = await runParallel(Buffer.from(PG), { rules: nested({ api_key: 'null', apikey: 'null' }), secret: 's', sampleRows: 0, unusedRules: 'error' }).then(
+        () => undefined,
+        (err: { code: string; details: { issues: { path: string }[] }; threads: number }) => err,
+      );
+      expect(e?.threads).toBeGreaterThan(0);
+      expect(e?.code).toBe('RULES_UNUSED');
+      expect(e?.details.issues.map((i) => i.path)).toEqual([`${INNER}.apikey`]);
+    });
+
+    it('names a mistyped case of a switch inside json paths', () => {
+      const dump = PG.replace('3\tadmin_email\towner@shop.example.com', '3\tadmin_email\t{"contact": "owner@shop.example.com"}');
+      const rules = validateRules({
+        tables: {
+          options: {
+            columns: {
+              option_value: {
+                transformer: 'switch',
+                column: 'option_name',
+                cases: {
+                  admin_email: {
+                    transformer: 'json',
+                    paths: { '$.contact': { transformer: 'switch', column: 'option_name', cases: { admin_email: 'email', adminemail: 'email' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      });
+      const e = veilErrorOf(() => runSized(Buffer.from(dump), { rules, secret: 's', unusedRules: 'error' }, 1 << 16));
+      expect(e.code).toBe('RULES_UNUSED');
+      expect(e.details.issues.map((i: { path: string }) => i.path)).toEqual([
+        '$.tables.options.columns.option_value.cases.admin_email.paths["$.contact"].cases.adminemail',
+      ]);
+    });
+  });
+
   describe('rows without a case whose value looks like it needs one (a new secret setting, kept by otherwise)', () => {
     const onlySiteurl = (extraCases: Record<string, unknown> = {}) =>
       validateRules({
