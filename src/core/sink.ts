@@ -47,7 +47,8 @@ export class Sink {
       // short slices (separators, small fields): a byte loop beats the native call overhead
       for (let i = start; i < end; i++) buf[len++] = src[i];
     } else {
-      buf.set(src.subarray(start, end), len);
+      // a plain Uint8Array view: Buffer#subarray builds a FastBuffer (measured: twice the cost)
+      buf.set(new Uint8Array(src.buffer, src.byteOffset + start, n), len);
       len += n;
     }
     this.len = len;
