@@ -147,9 +147,13 @@ export class Masker {
     } else this.keyring = new Keyring(options.secret);
   }
 
-  /** Load what the run needs (the PostgreSQL grammar, the rules' faker locales). Call before feed(). */
-  static async prepare(rules?: RuleSet): Promise<void> {
-    await loadPgGrammar();
+  /**
+   * Load what the run needs (the rules' faker locales, the PostgreSQL grammar). Call before feed().
+   * The grammar is skipped when the input is known to be MySQL/MariaDB: `input.dialect`, or `input.head`,
+   * the first chunk feed() will be given, when it is long enough for start() to decide on it alone.
+   */
+  static async prepare(rules?: RuleSet, input: { dialect?: DialectName; head?: Buffer } = {}): Promise<void> {
+    if ((input.dialect ?? dialectOfHead(input.head)) !== 'mysql') await loadPgGrammar();
     if (rules) await loadLocales(localesOf(rules));
   }
 
@@ -244,6 +248,7 @@ export class Masker {
   }
 
   private start(): void {
+    // (a first chunk of SNIFF_BYTES or more is the whole head: Masker.prepare decided on the same bytes)
     const chunks = this.pending.splice(0);
     const head = Buffer.concat(chunks);
     const name = this.options.dialect ?? detectDialect(head);
@@ -351,4 +356,14 @@ export function localesOf(rules: RuleSet): Set<string> {
   };
   for (const t of rules.tables.values()) for (const c of t.columns.values()) walk(c.params);
   return found;
+}
+
+/** The dialect start() will detect from a first chunk of at least SNIFF_BYTES (undefined: not decided yet, or an error start() reports). */
+function dialectOfHead(head: Buffer | undefined): DialectName | undefined {
+  if (head === undefined || head.length < SNIFF_BYTES) return undefined;
+  try {
+    return detectDialect(head);
+  } catch {
+    return undefined;
+  }
 }

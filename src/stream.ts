@@ -20,7 +20,7 @@ export class MaskStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.prepared().then(() => {
+    this.prepared(chunk).then(() => {
       this.masker.feed(chunk);
       return this.masker.backpressure();
     }).then(
@@ -46,8 +46,9 @@ export class MaskStream extends Transform {
     );
   }
 
-  private prepared(): Promise<void> {
-    this.ready ??= Masker.prepare(this.options.rules);
+  /** Masker.prepare, once, told the first chunk (so a MySQL run skips the PostgreSQL grammar). */
+  private prepared(first?: Buffer): Promise<void> {
+    this.ready ??= Masker.prepare(this.options.rules, { dialect: this.options.dialect, head: first });
     return this.ready;
   }
 

@@ -1,4 +1,3 @@
-import { loadModule, parseSync } from 'libpg-query';
 import type { ColumnInfo, KeyInfo, TableRef, TableSchema } from '../../model.js';
 import { constraintKey, indexKey } from './keys.js';
 import { pgColumnType } from './types.js';
@@ -10,9 +9,16 @@ import { pgColumnType } from './types.js';
  */
 let ready: Promise<void> | undefined;
 let loaded = false;
+/** The grammar's parser, once loaded. The module is imported when a PostgreSQL dump needs it, not at
+ * start-up: MySQL runs do without its ~19 MB of memory and ~10 ms of loading. */
+let parseSync: (sql: string) => unknown = () => {
+  throw new Error('internal: the PostgreSQL grammar is not loaded (loadPgGrammar)');
+};
 
 export function loadPgGrammar(): Promise<void> {
-  ready ??= loadModule().then(() => {
+  ready ??= import('libpg-query').then(async (m) => {
+    await m.loadModule();
+    parseSync = m.parseSync;
     loaded = true;
   });
   return ready;
