@@ -4,6 +4,7 @@ import type { Profiler } from '../scan/profiler.js';
 import type { SettingsGuess } from '../scan/settings.js';
 import { checkAccepts } from '../transformers/accepts.js';
 import type { PiiGuess } from './pii-kinds.js';
+import { operationalTable, type OperationalGuess } from './operational.js';
 import { piiByName } from './pii-names.js';
 import type { JsonPathGuess } from './pii-values.js';
 
@@ -46,6 +47,10 @@ export interface TableCoverage {
   rules: string[];
   parents: string[];
   truncated: boolean;
+  /** The rules say "truncate" for it, true or false (a reviewed decision). */
+  truncateGiven: boolean;
+  /** A job queue, sessions, tokens or a cache, by its name and columns (see operational.ts). */
+  operational?: OperationalGuess;
   columns: ColumnCoverage[];
 }
 
@@ -90,7 +95,7 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
     }
     return c;
   });
-  return {
+  const coverage: TableCoverage = {
     table: key,
     ref: table,
     declared: schema !== undefined,
@@ -98,8 +103,12 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
     rules: tables.map((t) => t.key),
     parents: parents.map(tableKey),
     truncated,
+    truncateGiven: tables.some((t) => t.truncateGiven === true),
     columns: out,
   };
+  const operational = operationalTable(table, columns.map((c) => c.name));
+  if (operational) coverage.operational = operational;
+  return coverage;
 }
 
 /** Every table the dump declared or had data for, in dump order. */

@@ -8,6 +8,7 @@ import { didYouMean } from '../rules/suggest.js';
 import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
+import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
 
 export interface PolicyOptions {
@@ -122,6 +123,7 @@ export class Policy {
           data: { kinds: c.pii.map((g) => g.kind), by: c.pii.map((g) => g.by) },
         });
       }
+      if (t.operational && t.data && !t.truncated && !t.truncateGiven) diagnostics.push(operationalKept(t, t.operational));
       for (const c of t.columns) {
         if (c.fit) diagnostics.push({ code: 'RULE_TYPE_MISMATCH', severity: 'warning', path: c.path, table: t.table, column: c.column, message: c.fit });
       }
@@ -176,6 +178,18 @@ export class Policy {
     }
     return out;
   }
+}
+
+/** An operational table (job queue, sessions, tokens, cache) whose rows the run copies. */
+function operationalKept(t: TableCoverage, g: OperationalGuess): Diagnostic {
+  return {
+    code: 'TABLE_OPERATIONAL_KEPT',
+    severity: 'warning',
+    path: childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'truncate'),
+    table: t.table,
+    message: `${t.table} looks like ${g.reason.replace(/^holds /, 'it holds ')}; its rows are copied (add "truncate": true to its table rule, or "truncate": false once reviewed)`,
+    data: { kind: g.kind },
+  };
 }
 
 function uncoveredIssues(t: TableCoverage): Issue[] {

@@ -104,7 +104,7 @@ function validateTable(key: string, spec: unknown, path: string, bad: Bad): Tabl
       }
     }
   }
-  return { key, path, truncate, columns };
+  return { key, path, truncate, truncateGiven: spec.truncate !== undefined, columns };
 }
 
 /** Validate `"email"` or `{ "transformer": "mask", "keepLast": 4 }`. Exported for nested rules (json paths). */

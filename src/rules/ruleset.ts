@@ -16,6 +16,8 @@ export interface TableRules {
   key: string;
   path: string;
   truncate: boolean;
+  /** The file says "truncate" (true or false): a decision made, e.g. on an operational table. */
+  truncateGiven?: boolean;
   columns: Map<string, ColumnRule>;
 }
 

@@ -1,0 +1,72 @@
+import type { TableRef } from '../model.js';
+
+/**
+ * Operational tables: rows a copy of production should not take along, whatever their columns hold.
+ * A job queue's pending jobs run again in staging (a subscription renewal charges the customer, a
+ * queued newsletter goes out); sessions and tokens are live logins and credentials; caches hold
+ * rendered copies of personal data and are rebuilt on demand. `scan` drafts `"truncate": true` for
+ * them; a masking run that copies their rows warns.
+ *
+ * Recognised by the names frameworks give them (Laravel, Rails, Django, Symfony, WordPress/
+ * WooCommerce, Magento, Drupal, Oban, Que, GoodJob, Solid Queue, River, pg-boss, Graphile Worker,
+ * Hangfire). Generic names (`jobs`, `sessions`, `cache`) count only with the columns that make them
+ * one: a job board's `jobs` or a conference's `sessions` are business data.
+ */
+export type OperationalKind = 'job queue' | 'sessions' | 'tokens' | 'cache';
+
+export interface OperationalGuess {
+  kind: OperationalKind;
+  reason: string;
+}
+
+const WHY: Record<OperationalKind, string> = {
+  'job queue': 'pending jobs would run again in staging (charges, emails, webhooks), and their payloads hold personal data',
+  sessions: 'live logins whose payloads hold personal data',
+  tokens: 'live credentials (access, refresh or password-reset tokens)',
+  cache: 'cached copies of personal data, rebuilt on demand',
+};
+
+interface Pattern {
+  kind: OperationalKind;
+  /** The table name (lower case; schema-qualified patterns see `schema.name`). */
+  name: RegExp;
+  /** Column names (lower case), each list needing one match; none: the name alone decides. */
+  needs?: RegExp[];
+}
+
+const PAYLOAD = /^(payload|handler|args|arguments|body|data|params|job_data|serialized_job)$/;
+const QUEUEING = /^(queue|queue_name|attempts|run_at|available_at|scheduled_at|scheduled_for|reserved_at|locked_at|locked_by|priority)$/;
+const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date|session_key|session_id)$/;
+
+const PATTERNS: Pattern[] = [
+  // job queues whose names say so
+  { kind: 'job queue', name: /^(failed_jobs|delayed_jobs|que_jobs|oban_jobs|good_jobs|good_job_executions|river_job|messenger_messages|cron_schedule|queue_message|queue_message_status)$/ },
+  { kind: 'job queue', name: /actionscheduler_(actions|claims|logs)$/ },
+  { kind: 'job queue', name: /^solid_queue_(jobs|\w+_executions)$/ },
+  { kind: 'job queue', name: /^(pgboss\.(job|archive)|graphile_worker\.(jobs|_private_jobs)|hangfire\.job)$/ },
+  // generic names: with a payload and queueing columns (Laravel's jobs: queue, payload, attempts)
+  { kind: 'job queue', name: /^(jobs|job|queue_jobs|queued_jobs|background_jobs|scheduled_jobs|job_queue|task_queue)$/, needs: [PAYLOAD, QUEUEING] },
+  { kind: 'sessions', name: /^(django_session|ci_sessions)$|woocommerce_sessions$/ },
+  { kind: 'sessions', name: /^(sessions|session|user_sessions|core_session|http_sessions)$/, needs: [SESSION_DATA] },
+  { kind: 'tokens', name: /^(oauth_access_tokens|oauth_refresh_tokens|oauth_auth_codes|personal_access_tokens|password_resets|password_reset_tokens)$/ },
+  { kind: 'tokens', name: /^(api|auth|access|refresh|remember|user|verification|login)_tokens$/, needs: [/token/] },
+  { kind: 'cache', name: /^(cache_locks|django_cache_table)$/ },
+  { kind: 'cache', name: /^(cache|cache_\w+)$/, needs: [/^(key|cid|cache_key)$/, /^(value|data|expiration|expire|expires)$/] },
+];
+
+/** The operational kind of a table, from its name and column names; undefined for ordinary tables. */
+export function operationalTable(table: TableRef, columns: readonly string[]): OperationalGuess | undefined {
+  const name = table.name.toLowerCase();
+  const qualified = table.schema !== undefined ? `${table.schema.toLowerCase()}.${name}` : name;
+  const cols = columns.map((c) => c.toLowerCase());
+  for (const p of PATTERNS) {
+    if (!p.name.test(name) && !p.name.test(qualified)) continue;
+    if (p.needs && !p.needs.every((re) => cols.some((c) => re.test(c)))) continue;
+    return { kind: p.kind, reason: `${article(p.kind)} ${p.kind}: ${WHY[p.kind]}` };
+  }
+  return undefined;
+}
+
+function article(kind: OperationalKind): string {
+  return kind === 'job queue' || kind === 'cache' ? 'a' : 'holds';
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { operationalTable } from '../../src/policy/operational.js';
+
+const kind = (name: string, columns: string[], schema?: string) => operationalTable({ schema, name }, columns)?.kind;
+
+describe('operational tables: rows a copy of production should not take along', () => {
+  it('knows the job queues of the common frameworks by name', () => {
+    expect(kind('failed_jobs', ['id', 'uuid', 'connection', 'queue', 'payload', 'exception', 'failed_at'])).toBe('job queue');
+    expect(kind('delayed_jobs', ['id', 'priority', 'attempts', 'handler', 'run_at'])).toBe('job queue');
+    expect(kind('wp_actionscheduler_actions', ['action_id', 'hook', 'status', 'args'])).toBe('job queue');
+    expect(kind('shop7_actionscheduler_logs', ['log_id', 'action_id', 'message'])).toBe('job queue');
+    expect(kind('cron_schedule', ['schedule_id', 'job_code', 'status', 'scheduled_at'])).toBe('job queue');
+    expect(kind('solid_queue_scheduled_executions', ['id', 'job_id', 'scheduled_at'])).toBe('job queue');
+    expect(kind('oban_jobs', ['id', 'state', 'queue', 'worker', 'args'], 'public')).toBe('job queue');
+    expect(kind('job', ['id', 'name', 'data', 'state'], 'pgboss')).toBe('job queue');
+  });
+
+  it('counts a generic `jobs` only with payload and queueing columns: a job board keeps its jobs', () => {
+    expect(kind('jobs', ['id', 'queue', 'payload', 'attempts', 'reserved_at', 'available_at', 'created_at'])).toBe('job queue');
+    expect(kind('jobs', ['id', 'title', 'company', 'salary', 'posted_at'])).toBeUndefined();
+    expect(kind('job', ['id', 'title', 'data'])).toBeUndefined();
+  });
+
+  it('knows sessions, tokens and caches, and not a conference schedule', () => {
+    expect(kind('sessions', ['id', 'user_id', 'ip_address', 'user_agent', 'payload', 'last_activity'])).toBe('sessions');
+    expect(kind('django_session', ['session_key', 'session_data', 'expire_date'])).toBe('sessions');
+    expect(kind('wp_woocommerce_sessions', ['session_id', 'session_key', 'session_value', 'session_expiry'])).toBe('sessions');
+    expect(kind('sessions', ['id', 'title', 'room', 'starts_at', 'speaker_id'])).toBeUndefined();
+    expect(kind('password_reset_tokens', ['email', 'token', 'created_at'])).toBe('tokens');
+    expect(kind('oauth_refresh_tokens', ['id', 'access_token_id', 'revoked', 'expires_at'])).toBe('tokens');
+    expect(kind('api_tokens', ['id', 'user_id', 'token_hash'])).toBe('tokens');
+    expect(kind('api_tokens', ['id', 'name'])).toBeUndefined();
+    expect(kind('cache', ['key', 'value', 'expiration'])).toBe('cache');
+    expect(kind('cache_render', ['cid', 'data', 'expire', 'created', 'tags'])).toBe('cache');
+    expect(kind('cache_settings', ['id', 'theme', 'colour'])).toBeUndefined();
+  });
+
+  it('says why in its reason', () => {
+    expect(operationalTable({ name: 'failed_jobs' }, [])?.reason).toBe(
+      'a job queue: pending jobs would run again in staging (charges, emails, webhooks), and their payloads hold personal data',
+    );
+    expect(operationalTable({ name: 'django_session' }, [])?.reason).toMatch(/^holds sessions: live logins/);
+  });
+});
