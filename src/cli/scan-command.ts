@@ -109,6 +109,10 @@ export function renderDraft(d: Draft, output: string | undefined): string {
       table = s.table;
       lines.push(`  ${table}`);
     }
+    if (typeof s.rule !== 'string' && 'truncate' in s.rule) {
+      lines.push(`    all rows → truncate: ${s.reasons.join('; ')}`);
+      continue;
+    }
     const rule = typeof s.rule === 'string' ? s.rule : s.rule.transformer;
     if (typeof s.rule !== 'string' && rule === 'switch') {
       // a key-value settings table: one line per setting

@@ -13,14 +13,15 @@ export type DraftRule = string | { transformer: string; [param: string]: unknown
 export interface DraftRules {
   $schema: string;
   strict: true;
-  tables: Record<string, { columns: Record<string, DraftRule> }>;
+  tables: Record<string, { columns: Record<string, DraftRule> } | { truncate: true }>;
 }
 
 /** Why a column got a rule (the rules file has no room for comments; `scan` prints these and --report keeps them). */
 export interface Suggestion {
   table: string;
+  /** The column, or '*' for a table rule (truncate). */
   column: string;
-  rule: DraftRule;
+  rule: DraftRule | { truncate: true };
   reasons: string[];
 }
 
@@ -46,6 +47,12 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
   let kept = 0;
   for (const t of coverage) {
     const key = bare ? t.ref.name : t.table;
+    if (t.operational && !t.truncated) {
+      // a job queue, sessions, tokens, a cache: no rows at all (its columns are then covered)
+      tables[key] = { truncate: true };
+      suggestions.push({ table: key, column: '*', rule: { truncate: true }, reasons: [t.operational.reason] });
+      continue;
+    }
     const cols: Record<string, DraftRule> = {};
     for (const c of t.columns) {
       if (c.inherited || c.status === 'generated') continue;
