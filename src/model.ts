@@ -98,4 +98,6 @@ export interface TableSchema {
   keys?: KeyInfo[];
   /** PostgreSQL PARTITION BY: holds no rows itself (its partitions do, and carry their own keys). */
   partitioned?: boolean;
+  /** Tables its FOREIGN KEYs declared inside CREATE TABLE point to. */
+  references?: TableRef[];
 }

@@ -88,7 +88,7 @@ export async function readDump(
   return Object.assign(summary!, { bytesIn: plainBytes, planner: masker.planState! });
 }
 
-const SHOWN_IN_REPORT = new Set(['COLUMN_UNCOVERED', 'COLUMN_PII_SUSPECT', 'RULE_TYPE_MISMATCH', 'RULES_UNUSED_TABLE', 'RULES_UNUSED_COLUMN', 'RULES_UNUSED_CASE', 'SETTING_PII_SUSPECT', 'TABLE_OPERATIONAL_KEPT']);
+const SHOWN_IN_REPORT = new Set(['COLUMN_UNCOVERED', 'COLUMN_PII_SUSPECT', 'RULE_TYPE_MISMATCH', 'RULES_UNUSED_TABLE', 'RULES_UNUSED_COLUMN', 'RULES_UNUSED_CASE', 'SETTING_PII_SUSPECT', 'TABLE_OPERATIONAL_KEPT', 'TRUNCATE_BREAKS_REFERENCE']);
 
 /** `veil-stream check RULES.json [-i DUMP]`: do the rules fit the dump? Exit 0 or 1. */
 export async function runCheck(cmd: CheckCommand): Promise<number> {
@@ -180,6 +180,8 @@ export function renderCoverage(summary: MaskSummary, rules: RuleSet, strict: boo
       lines.push(`  ! PII?     ${c.column}: ${c.pii.map((g) => g.reason).join('; ')}`);
     }
     for (const c of ruled) if (c.fit) lines.push(`  ! fit      ${c.column}: ${c.fit}`);
+    const breaks = summary.diagnostics.find((d) => d.code === 'TRUNCATE_BREAKS_REFERENCE' && d.table === t.table);
+    if (breaks) lines.push(`  ! breaks   ${(breaks.data?.referencedBy as string[]).join(', ')} keep rows that reference it by a foreign key`);
     if (t.operational && t.data && !t.truncated && !t.truncateGiven) {
       lines.push(`  ! copied   ${t.operational.reason} (add "truncate": true, or "truncate": false once reviewed)`);
     }

@@ -113,6 +113,10 @@ export function renderDraft(d: Draft, output: string | undefined): string {
       lines.push(`    all rows → truncate: ${s.reasons.join('; ')}`);
       continue;
     }
+    if (s.column === '*') {
+      lines.push(`    all rows → kept: ${s.reasons.join('; ')}`);
+      continue;
+    }
     const rule = typeof s.rule === 'string' ? s.rule : s.rule.transformer;
     if (typeof s.rule !== 'string' && rule === 'switch') {
       // a key-value settings table: one line per setting

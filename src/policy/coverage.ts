@@ -51,6 +51,8 @@ export interface TableCoverage {
   truncateGiven: boolean;
   /** A job queue, sessions, tokens or a cache, by its name and columns (see operational.ts). */
   operational?: OperationalGuess;
+  /** Tables whose FOREIGN KEYs point to this one (keys, as in `table`). */
+  referencedBy: string[];
   columns: ColumnCoverage[];
 }
 
@@ -104,6 +106,7 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
     parents: parents.map(tableKey),
     truncated,
     truncateGiven: tables.some((t) => t.truncateGiven === true),
+    referencedBy: planner.referencesTo(table).map(tableKey).filter((k) => k !== key),
     columns: out,
   };
   const operational = operationalTable(table, columns.map((c) => c.name));

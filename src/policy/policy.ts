@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { VeilError, type Issue, type VeilErrorDetails } from '../errors.js';
-import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
+import { tableKey, type ColumnInfo, type DialectName, type TableRef } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
 import type { RuleSet } from '../rules/ruleset.js';
@@ -96,6 +96,7 @@ export class Policy {
     if (this.options.strict) issues.push(...open.flatMap((c) => c.issues));
     else diagnostics.push(...open.map((c) => c.diagnostic));
     const bare: TableCoverage[] = [];
+    const byKey = new Map(coverage.map((t) => [t.table, t]));
     for (const t of coverage) {
       const open = uncovered(t);
       if (open.length > 0) {
@@ -124,6 +125,11 @@ export class Policy {
         });
       }
       if (t.operational && t.data && !t.truncated && !t.truncateGiven) diagnostics.push(operationalKept(t, t.operational));
+      if (t.truncated) {
+        // an emptied table that kept rows still point to: the restore fails on their foreign keys
+        const keptBy = t.referencedBy.filter((r) => byKey.get(r)?.data === true && byKey.get(r)?.truncated === false);
+        if (keptBy.length > 0) diagnostics.push(truncatedButReferenced(t, keptBy, planner.dialect));
+      }
       for (const c of t.columns) {
         if (c.fit) diagnostics.push({ code: 'RULE_TYPE_MISMATCH', severity: 'warning', path: c.path, table: t.table, column: c.column, message: c.fit });
       }
@@ -189,6 +195,22 @@ function operationalKept(t: TableCoverage, g: OperationalGuess): Diagnostic {
     table: t.table,
     message: `${t.table} looks like ${g.reason.replace(/^holds /, 'it holds ')}; its rows are copied (add "truncate": true to its table rule, or "truncate": false once reviewed)`,
     data: { kind: g.kind },
+  };
+}
+
+function truncatedButReferenced(t: TableCoverage, keptBy: string[], dialect: DialectName): Diagnostic {
+  const one = keptBy.length === 1;
+  const outcome =
+    dialect === 'postgres'
+      ? 'the restore fails on that constraint unless every such reference is NULL'
+      : 'their references are left pointing to no row (the dump turns foreign key checks off for the restore)';
+  return {
+    code: 'TRUNCATE_BREAKS_REFERENCE',
+    severity: 'warning',
+    path: childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'truncate'),
+    table: t.table,
+    message: `${t.table} is truncated, but ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows: ${outcome} (truncate ${one ? 'it' : 'them'} too)`,
+    data: { referencedBy: keptBy },
   };
 }
 

@@ -41,6 +41,8 @@ export class Planner {
   readonly hits = new RuleHits();
   private readonly schemas = new Map<string, TableSchema>();
   private readonly parents = new Map<string, TableRef[]>();
+  /** Referenced table key → the tables whose FOREIGN KEYs point to it. */
+  private readonly referencing = new Map<string, TableRef[]>();
   private readonly plans = new Map<string, PlanEntry>();
   private readonly samplers = new Map<string, TableSampler | null>();
   /** Every table whose data was seen, in order, with its plans (one per column list), for reports. */
@@ -93,6 +95,7 @@ export class Planner {
     this.schemas.set(key, schema);
     for (const k of schema.keys ?? []) this.keys.add(schema.table, k);
     for (const p of schema.parents) this.addParent(schema.table, p);
+    for (const r of schema.references ?? []) this.addReference(schema.table, r);
     const rules = this.rulesFor(schema.table);
     for (const r of rules.tables) this.hits.table(r.key);
     for (const col of schema.columns) {
@@ -133,6 +136,19 @@ export class Planner {
       }
     }
     this.keys.checkBeforeData(table);
+  }
+
+  /** A FOREIGN KEY of `from` points to `to` (CREATE TABLE, or ALTER TABLE ... ADD CONSTRAINT as pg_dump writes them). */
+  addReference(from: TableRef, to: TableRef): void {
+    const key = tableKey(to);
+    const list = this.referencing.get(key) ?? [];
+    if (!list.some((t) => tableKey(t) === tableKey(from))) list.push(from);
+    this.referencing.set(key, list);
+  }
+
+  /** The tables whose FOREIGN KEYs point to `table`. */
+  referencesTo(table: TableRef): TableRef[] {
+    return this.referencing.get(tableKey(table)) ?? [];
   }
 
   /** `child` holds rows of `parent` (partition or inheritance child): parent rules apply to it. */

@@ -45,9 +45,20 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
   const suggestions: Suggestion[] = [];
   let columns = 0;
   let kept = 0;
+  const emptied = truncatable(coverage);
   for (const t of coverage) {
     const key = bare ? t.ref.name : t.table;
-    if (t.operational && !t.truncated) {
+    if (t.operational && !t.truncated && !emptied.has(t.table)) {
+      const named = new Map(coverage.map((c) => [c.table, bare ? c.ref.name : c.table]));
+      const keptBy = t.referencedBy.filter((r) => !emptied.has(r)).map((r) => named.get(r) ?? r);
+      suggestions.push({
+        table: key,
+        column: '*',
+        rule: 'keep',
+        reasons: [`NOT DRAFTED: truncate (${t.operational.reason}): ${keptBy.join(', ')} reference${keptBy.length === 1 ? 's' : ''} it by a foreign key and keep${keptBy.length === 1 ? 's' : ''} ${keptBy.length === 1 ? 'its' : 'their'} rows, which would then point to no row; empty ${keptBy.length === 1 ? 'it' : 'them'} too, or review its rows`],
+      });
+    }
+    if (t.operational && emptied.has(t.table)) {
       // a job queue, sessions, tokens, a cache: no rows at all (its columns are then covered)
       tables[key] = { truncate: true };
       suggestions.push({ table: key, column: '*', rule: { truncate: true }, reasons: [t.operational.reason] });
@@ -74,6 +85,27 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
     columns,
     kept,
   };
+}
+
+/**
+ * The operational tables the draft can empty: those no kept table references by a foreign key (an
+ * emptied table's own references do not count). Emptying one is undone when a table that keeps its
+ * rows references it, until nothing changes.
+ */
+function truncatable(coverage: TableCoverage[]): Set<string> {
+  const out = new Set(coverage.filter((t) => t.operational && !t.truncated).map((t) => t.table));
+  const truncated = new Set(coverage.filter((t) => t.truncated).map((t) => t.table));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const t of coverage) {
+      if (!out.has(t.table)) continue;
+      if (t.referencedBy.some((r) => !out.has(r) && !truncated.has(r))) {
+        out.delete(t.table);
+        changed = true;
+      }
+    }
+  }
+  return out;
 }
 
 function reasonsOf(c: ColumnCoverage): string[] {

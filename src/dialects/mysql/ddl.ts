@@ -199,7 +199,7 @@ function parseColumn(ctx: Ctx, from: number, limit: number, json: Set<string>): 
  * A table constraint or index. PRIMARY KEY and UNIQUE keys go to `keys` (a single-column one also marks
  * its column unique; the parts of a composite key are unique only as a tuple).
  */
-function parseConstraint(ctx: Ctx, from: number, limit: number, cols: Map<string, MysqlColumnInfo>, json: Set<string>, keys: KeyInfo[]): void {
+function parseConstraint(ctx: Ctx, from: number, limit: number, cols: Map<string, MysqlColumnInfo>, json: Set<string>, keys: KeyInfo[], refs: TableRef[], schema: string | undefined): void {
   const { t } = ctx;
   let k = from;
   let name: string | undefined;
@@ -220,6 +220,15 @@ function parseConstraint(ctx: Ctx, from: number, limit: number, cols: Map<string
     const single = names.length === 1 ? cols.get(names[0]) : undefined;
     if (single) single.unique = true;
   } else if (isWord(t[k], 'CHECK')) jsonChecks(ctx, k, limit, json);
+  else if (isWord(t[k], 'FOREIGN')) {
+    // FOREIGN KEY [name] (cols) REFERENCES [db.]table (cols) ...
+    let r = k + 1;
+    while (r < limit && !isWord(t[r], 'REFERENCES')) r++;
+    const name = t[r + 1];
+    if (r >= limit || !name || name.type === 'punct') return;
+    if (t[r + 2]?.type === 'punct' && t[r + 2].value === '.' && t[r + 3] && t[r + 3].type !== 'punct') refs.push({ schema: name.value, name: t[r + 3].value });
+    else refs.push(schema !== undefined ? { schema, name: name.value } : { name: name.value });
+  }
 }
 
 /** Parse one CREATE TABLE statement (text, or bytes in `options.charset`); the trailing `;` is optional. */
@@ -281,10 +290,14 @@ export function parseCreateTable(statement: string | Uint8Array, options: ParseO
     }
   }
   const keys: KeyInfo[] = [];
-  for (const [from, to] of constraints) parseConstraint(ctx, from, to, byName, json, keys);
+  const refs: TableRef[] = [];
+  for (const [from, to] of constraints) parseConstraint(ctx, from, to, byName, json, keys, refs, table.schema);
   for (const name of json) {
     const c = byName.get(name);
     if (c?.type && c.type.kind === 'text') c.type.kind = 'json';
   }
-  return keys.length > 0 ? { table, columns, parents: [], keys } : { table, columns, parents: [] };
+  const schema: MysqlTableSchema = { table, columns, parents: [] };
+  if (keys.length > 0) schema.keys = keys;
+  if (refs.length > 0) schema.references = refs;
+  return schema;
 }

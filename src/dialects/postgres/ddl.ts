@@ -32,6 +32,7 @@ export type DdlEvent =
   | { kind: 'table'; schema: TableSchema }
   | { kind: 'parent'; child: TableRef; parent: TableRef }
   | { kind: 'key'; table: TableRef; key: KeyInfo }
+  | { kind: 'reference'; table: TableRef; references: TableRef }
   | { kind: 'enum'; name: string[]; labels: string[] };
 
 type Node = Record<string, any>;
@@ -67,6 +68,10 @@ function createTable(cs: Node, defaultSchema: string | undefined, enums: Readonl
   const table = rangeVar(cs.relation, defaultSchema);
   const columns: ColumnInfo[] = [];
   const keys: KeyInfo[] = [];
+  const references: TableRef[] = [];
+  const reference = (c: Node | undefined): void => {
+    if (c?.contype === 'CONSTR_FOREIGN' && c.pktable) references.push(rangeVar(c.pktable, defaultSchema));
+  };
   for (const elt of cs.tableElts ?? []) {
     if (elt.ColumnDef) {
       const cd = elt.ColumnDef;
@@ -82,11 +87,13 @@ function createTable(cs: Node, defaultSchema: string | undefined, enums: Readonl
         if (key) keys.push(key);
         if (t === 'CONSTR_PRIMARY' || t === 'CONSTR_NOTNULL') col.notNull = true;
         if (t === 'CONSTR_GENERATED') col.generated = true;
+        reference(c.Constraint);
       }
       columns.push(col);
     } else if (elt.Constraint) {
       const key = constraintKey(elt.Constraint);
       if (key) keys.push(key);
+      reference(elt.Constraint);
     }
   }
   for (const key of keys) if (key.columns.length === 1) columns.filter((c) => c.name === key.columns[0]).forEach((c) => (c.unique = true));
@@ -94,6 +101,7 @@ function createTable(cs: Node, defaultSchema: string | undefined, enums: Readonl
   const schema: TableSchema = { table, columns, parents };
   if (keys.length > 0) schema.keys = keys;
   if (cs.partspec) schema.partitioned = true;
+  if (references.length > 0) schema.references = references;
   return [{ kind: 'table', schema }];
 }
 
@@ -105,8 +113,10 @@ function alterTable(as: Node, defaultSchema: string | undefined): DdlEvent[] {
     if (cmd.subtype === 'AT_AttachPartition' && cmd.def?.PartitionCmd?.name) {
       out.push({ kind: 'parent', child: rangeVar(cmd.def.PartitionCmd.name, defaultSchema), parent: table });
     } else if (cmd.subtype === 'AT_AddConstraint') {
-      const key = constraintKey(cmd.def?.Constraint);
+      const c = cmd.def?.Constraint;
+      const key = constraintKey(c);
       if (key) out.push({ kind: 'key', table, key });
+      if (c?.contype === 'CONSTR_FOREIGN' && c.pktable) out.push({ kind: 'reference', table, references: rangeVar(c.pktable, defaultSchema) });
     } else if (cmd.subtype === 'AT_AddInherit' && cmd.def?.RangeVar) {
       out.push({ kind: 'parent', child: table, parent: rangeVar(cmd.def.RangeVar, defaultSchema) });
     }

@@ -278,6 +278,7 @@ export class PgScanner extends ChunkScanner {
       else if (ev.kind === 'parent') this.env.planner.addParent(ev.child, ev.parent);
       else if (ev.kind === 'enum') this.enums.set(ev.name.join('.'), ev.labels);
       else if (ev.kind === 'key') this.env.planner.addKey(ev.table, ev.key, { offset: this.stmtStartAbs, line: this.stmtLine });
+      else if (ev.kind === 'reference') this.env.planner.addReference(ev.table, ev.references);
     }
   }
 

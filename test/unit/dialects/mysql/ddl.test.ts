@@ -183,6 +183,17 @@ describe('parseCreateTable on hand-written DDL', () => {
     expect(names(t)).toEqual(['id', 's', 'e']);
     expect(t.columns.some((c) => c.unique)).toBe(false);
   });
+  it('lists the tables its FOREIGN KEYs reference (as mysqldump writes them), in the database in use unless qualified', () => {
+    const t = parseCreateTable(
+      'CREATE TABLE `carts` (\n  `id` int NOT NULL,\n  `session_id` varchar(40) DEFAULT NULL,\n  `owner` int DEFAULT NULL,\n  PRIMARY KEY (`id`),\n' +
+        '  KEY `carts_session` (`session_id`),\n  CONSTRAINT `carts_session` FOREIGN KEY (`session_id`) REFERENCES `sessions` (`id`) ON DELETE CASCADE,\n' +
+        '  CONSTRAINT `carts_owner` FOREIGN KEY (`owner`) REFERENCES `crm`.`people` (`id`)\n) ENGINE=InnoDB',
+      { schema: 'shop' },
+    );
+    expect(names(t)).toEqual(['id', 'session_id', 'owner']);
+    expect(t.references).toEqual([{ schema: 'shop', name: 'sessions' }, { schema: 'crm', name: 'people' }]);
+    expect(parseCreateTable('CREATE TABLE t (a int)').references).toBeUndefined();
+  });
   it('uses the database in use for an unqualified table, and decodes bytes with the given charset', () => {
     const t = parseCreateTable(Buffer.from('CREATE TABLE `caf\xe9` (`\xe9` int)', 'latin1'), { schema: 'db', charset: 'latin1' });
     expect(t.table).toEqual({ schema: 'db', name: 'café' });

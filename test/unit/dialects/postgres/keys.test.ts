@@ -105,3 +105,14 @@ describe('PostgreSQL keys inside CREATE TABLE', () => {
     expect((ev as { schema: { keys?: unknown } }).schema.keys).toBeUndefined();
   });
 });
+
+describe('PostgreSQL foreign keys (the tables a truncated table must not be referenced by)', () => {
+  it('reads them from CREATE TABLE (column and table constraints) and from pg_dump\'s ALTER TABLE ... ADD CONSTRAINT', () => {
+    const [ev] = read('CREATE TABLE public.carts (id int, session_id text REFERENCES sessions (id), owner int, FOREIGN KEY (owner) REFERENCES crm.people (id));');
+    if (ev.kind !== 'table') throw new Error('expected a table');
+    expect(ev.schema.references).toEqual([{ schema: 'public', name: 'sessions' }, { schema: 'crm', name: 'people' }]);
+    expect(read('ALTER TABLE ONLY public.carts\n    ADD CONSTRAINT carts_session_fk FOREIGN KEY (session_id) REFERENCES public.sessions(id);')).toEqual([
+      { kind: 'reference', table: { schema: 'public', name: 'carts' }, references: { schema: 'public', name: 'sessions' } },
+    ]);
+  });
+});
