@@ -9,7 +9,7 @@ import type { DialectName } from './model.js';
 import { Planner } from './rules/plan.js';
 import type { RuleSet } from './rules/ruleset.js';
 import { Keyring } from './seed/keyring.js';
-import { loadPgGrammar } from './dialects/postgres/ddl.js';
+import { loadPgGrammar, pgGrammarLoaded } from './dialects/postgres/ddl.js';
 import { loadLocales } from './seed/faker.js';
 import { Policy } from './policy/policy.js';
 import type { TableCoverage } from './policy/coverage.js';
@@ -252,6 +252,10 @@ export class Masker {
     const chunks = this.pending.splice(0);
     const head = Buffer.concat(chunks);
     const name = this.options.dialect ?? detectDialect(head);
+    if (name === 'postgres' && !pgGrammarLoaded()) {
+      // without the grammar every CREATE TABLE would go unread (no types, no keys): never silently
+      throw new Error('internal: a PostgreSQL dump was fed before `await Masker.prepare()` loaded the PostgreSQL grammar');
+    }
     const dialect = dialectFor(name);
     if (!dialect) throw new VeilError('DUMP_UNKNOWN_FORMAT', `the ${name} dialect is not supported yet`, {});
     checkDumpContext(this.options, name);

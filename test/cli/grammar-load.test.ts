@@ -45,4 +45,17 @@ describe('the PostgreSQL grammar is loaded only for dumps that may need it', () 
     const tiny = file('tiny-mysql.sql', '-- MariaDB dump 10.19\nCREATE TABLE `t` (`a` int);\nINSERT INTO `t` VALUES (1);\n-- Dump completed\n');
     expect(grammarLoaded(tiny).loaded).toBe(true);
   });
+
+  it('is required before a PostgreSQL dump is fed to a Masker: never a silent run without DDL', () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { Masker } from './dist/mask.js';
+      import { validateRules } from './dist/rules/load.js';
+      const m = new Masker({ rules: validateRules({ tables: {} }), secret: 's' }, () => {});
+      try { m.feed(readFileSync(${JSON.stringify(generated('postgres', 'copy', '1MB').path)})); m.end(); console.log('no error'); }
+      catch (e) { console.log(e.message); }
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('internal: a PostgreSQL dump was fed before `await Masker.prepare()` loaded the PostgreSQL grammar');
+  });
 });

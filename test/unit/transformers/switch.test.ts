@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Masker } from '../../../src/mask.js';
 import { validateRules } from '../../../src/rules/load.js';
 import { runParallel } from '../../parallel/run-parallel.js';
 import { runSized, veilErrorOf } from '../../helpers/run.js';
@@ -68,6 +69,8 @@ function rulesFor(table: string, extra: Record<string, unknown> = {}) {
     },
   });
 }
+
+await Masker.prepare(); // (the PostgreSQL grammar)
 
 const linesOf = (b: Buffer): string[] => b.toString('utf8').split('\n');
 
