@@ -140,14 +140,22 @@ ${rounds(3)}
 local.get $v0 local.get $v1 i64.xor local.get $v2 i64.xor local.get $v3 i64.xor local.set $h`;
 
 /** F of the other half x (on the stack: size) → floor(frac(h) × size) as i64. */
+// (× 2^-53: the same double as ÷ 2^53, without a division)
 const BELOW = `
 local.get $h i64.const 43 i64.shr_u i64.const 32 i64.shl local.get $h i64.const 0xffffffff i64.and i64.or
-f64.convert_i64_u f64.const 9007199254740992 f64.div`;
+f64.convert_i64_u f64.const 1.1102230246251565e-16 f64.mul`;
+
+/**
+ * (t + half) mod size for t = floor(u * size) <= size and half < size: the sum is below 2 * size, so
+ * one conditional subtraction gives the remainder (a 64-bit division per round before).
+ */
+const ADD_MOD = (half, size) =>
+  `local.get $${half} i64.add local.tee $s local.get $${size} i64.sub local.get $s local.get $s local.get $${size} i64.ge_u select local.set $${half}`;
 
 const FEISTEL = {
   name: 'feistel',
   params: [...KEY_PARAMS, 'tweak', 'rounds', 'sizeA:f64', 'sizeB:f64', 'A:f64', 'B:f64'],
-  locals: { k0: 'i64', k1: 'i64', v0: 'i64', v1: 'i64', v2: 'i64', v3: 'i64', m: 'i64', h: 'i64', x: 'i64', a: 'i64', b: 'i64', na: 'i64', nb: 'i64', r: 'i32' },
+  locals: { k0: 'i64', k1: 'i64', v0: 'i64', v1: 'i64', v2: 'i64', v3: 'i64', m: 'i64', h: 'i64', x: 'i64', a: 'i64', b: 'i64', na: 'i64', nb: 'i64', r: 'i32', s: 'i64' },
   body: `
 local.get $A i64.trunc_f64_u local.set $a
 local.get $B i64.trunc_f64_u local.set $b
@@ -164,9 +172,9 @@ block
     ${SIP13_BLOCK}
     local.get $r i32.const 1 i32.and
     if
-      ${BELOW} local.get $sizeB f64.mul f64.floor i64.trunc_f64_u local.get $b i64.add local.get $nb i64.rem_u local.set $b
+      ${BELOW} local.get $sizeB f64.mul f64.floor i64.trunc_f64_u ${ADD_MOD('b', 'nb')}
     else
-      ${BELOW} local.get $sizeA f64.mul f64.floor i64.trunc_f64_u local.get $a i64.add local.get $na i64.rem_u local.set $a
+      ${BELOW} local.get $sizeA f64.mul f64.floor i64.trunc_f64_u ${ADD_MOD('a', 'na')}
     end
     local.get $r i32.const 1 i32.add local.tee $r
     local.get $rounds i32.lt_u br_if 0
@@ -200,7 +208,7 @@ const OPS = {
   block: 0x02, loop: 0x03, end: 0x0b, br_if: 0x0d,
   'local.get': 0x20, 'local.set': 0x21, 'local.tee': 0x22, 'global.get': 0x23, 'global.set': 0x24,
   'i64.load': 0x29, 'i64.store': 0x37, 'i32.const': 0x41, 'i64.const': 0x42,
-  'i32.eqz': 0x45, 'i32.lt_u': 0x49, 'i32.add': 0x6a, 'i32.and': 0x71, 'i32.shl': 0x74,
+  'i32.eqz': 0x45, 'i32.lt_u': 0x49, 'i64.ge_u': 0x5a, 'i32.add': 0x6a, 'i32.and': 0x71, 'i32.shl': 0x74,
   'i64.add': 0x7c, 'i64.sub': 0x7d, 'i64.and': 0x83, 'i64.or': 0x84, 'i64.xor': 0x85, 'i64.shl': 0x86,
   'i64.rotl': 0x89, 'i64.extend_i32_u': 0xad,
   if: 0x04, else: 0x05, select: 0x1b, 'f64.store': 0x39, 'f64.const': 0x44,

@@ -12,6 +12,12 @@ import { feistel } from '../seed/siphash-wasm.js';
 
 const ROUNDS = 10;
 
+/** Math.log2 of small radices, looked up (the same doubles: a digit string's split is unchanged). */
+const LOG2 = Float64Array.from({ length: 256 }, (_, r) => Math.log2(r));
+function log2(r: number): number {
+  return r < 256 ? LOG2[r] : Math.log2(r);
+}
+
 export class KeyedPermutation {
   private readonly key: Uint32Array;
 
@@ -62,10 +68,10 @@ export class KeyedPermutation {
     if (len === 0) return;
     // Split where the two halves' capacities are closest (in log2).
     let total = 0;
-    for (let i = 0; i < len; i++) total += Math.log2(radix[i]);
+    for (let i = 0; i < len; i++) total += log2(radix[i]);
     let k = 0;
     let acc = 0;
-    while (k < len - 1 && acc + Math.log2(radix[k]) <= total / 2) acc += Math.log2(radix[k++]);
+    while (k < len - 1 && acc + log2(radix[k]) <= total / 2) acc += log2(radix[k++]);
     if (k === 0) k = 1;
     let sizeA = 1;
     let a = 0;
@@ -92,7 +98,7 @@ function sqrtCeil(n: bigint): bigint {
 /** log2 of the number of strings of this shape (to choose between permutation and keyed draws). */
 export function shapeBits(radix: ArrayLike<number>, len: number): number {
   let bits = 0;
-  for (let i = 0; i < len; i++) bits += Math.log2(radix[i]);
+  for (let i = 0; i < len; i++) bits += log2(radix[i]);
   return bits;
 }
 
