@@ -82,16 +82,24 @@ function lorem(words: readonly string[]): (target: number, period: boolean, rng:
   // Faker's lorem words are ASCII (Latin): a length in bytes is a length in characters.
   const odd = words.find((w) => !/^[\x21-\x7e]+$/.test(w));
   if (odd !== undefined) throw new Error(`text: lorem word ${JSON.stringify(odd)} is not printable ASCII`);
-  const plain = words.map(utf8Bytes);
-  const capital = words.map((w) => utf8Bytes(w[0].toUpperCase() + w.slice(1)));
+  const list = [...words];
   // words no longer than n (indexes), to fill the end of the text up to the target length
   const upTo: number[][] = [];
-  for (let n = 0; n <= 16; n++) upTo.push(words.flatMap((w, i) => (w.length <= n ? [i] : [])));
-  const a = words.length;
+  for (let n = 0; n <= 16; n++) upTo.push(list.flatMap((w, i) => (w.length <= n ? [i] : [])));
+  const a = list.length;
   if (upTo[1].length === 0) {
-    plain.push(utf8Bytes('a'));
-    capital.push(utf8Bytes('A'));
+    list.push('a');
     upTo[1] = [a];
+  }
+  // every word's bytes in one array (one kind of array to copy from), and its first letter capitalised
+  const flat = utf8Bytes(list.join(''));
+  const start = new Int32Array(list.length);
+  const size = new Int32Array(list.length);
+  const capital = new Uint8Array(list.length);
+  for (let i = 0, at = 0; i < list.length; at += list[i].length, i++) {
+    start[i] = at;
+    size[i] = list[i].length;
+    capital[i] = list[i][0].toUpperCase().charCodeAt(0);
   }
   return (target, period, rng, out) => {
     let len = 0;
@@ -102,23 +110,29 @@ function lorem(words: readonly string[]): (target: number, period: boolean, rng:
       const room = target - len - (len === 0 ? 0 : 1);
       if (room <= 0) break;
       let w = rng.int(a);
-      if (plain[w].length > room && room <= 16) {
+      if (size[w] > room && room <= 16) {
         const fit = upTo[room].length > 0 ? upTo[room] : upTo[1];
         w = fit[rng.int(fit.length)];
       }
-      const word = sentenceStart ? capital[w] : plain[w];
+      const from = start[w];
+      const n = size[w];
+      const first = sentenceStart ? capital[w] : flat[from];
       sentenceStart = false;
       let sep = len === 0 ? -1 : 32;
       if (sep === 32 && nextBreak >= 0 && len >= nextBreak) {
         sep = 10;
         nextBreak = ++b < breaks.n ? breaks.at[b] : -1;
       }
-      if (len + (sep < 0 ? 0 : 1) + word.length > target) {
-        if (len === 0) for (let i = 0; i < target; i++) out[len++] = word[i];
+      if (len + (sep < 0 ? 0 : 1) + n > target) {
+        if (len === 0) {
+          out[len++] = first;
+          for (let i = 1; i < target; i++) out[len++] = flat[from + i];
+        }
         break;
       }
       if (sep >= 0) out[len++] = sep;
-      for (let i = 0; i < word.length; i++) out[len++] = word[i];
+      out[len++] = first;
+      for (let i = from + 1, end = from + n; i < end; i++) out[len++] = flat[i];
       if (rng.int(10) === 0 && len + 2 < target) {
         out[len++] = 0x2e;
         sentenceStart = true;
