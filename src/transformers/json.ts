@@ -93,6 +93,9 @@ export const json = defineTransformer({
   },
 });
 
+/** Largest nested fake taken by the byte path (as the plan's BYTE_SCRATCH; longer ones take the string route). */
+const SCRATCH = 4096;
+
 /**
  * The byte path: the same edits on the document's UTF-8, copying the bytes between selected values.
  * A selected string without escapes goes to its nested rule's byte path when it has one (the fake is
@@ -108,6 +111,7 @@ function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolea
   let ctx: ValueCtx;
   let n = 0;
   let last = 0;
+  const scratch = new Uint8Array(SCRATCH);
   const onMatch = (pattern: number, kind: JsonKind, start: number, end: number, escaped: boolean): void => {
     if (n < 0 || kind === 'null' || (kind === 'string' && end - start === 2 && keepEmpty[pattern])) return;
     const b = nested[pattern];
@@ -118,8 +122,9 @@ function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolea
       return;
     }
     if (kind === 'string' && !escaped && b.bytes) {
-      const w = b.bytes(src, start + 1, end - 1, ctx, out.subarray(o + 1));
-      if (w >= 0 && o + w + 2 <= out.length && plain(out, o + 1, o + 1 + w)) {
+      // the fake goes to a scratch buffer, then between quotes into out while checking it needs no escapes
+      const w = b.bytes(src, start + 1, end - 1, ctx, scratch);
+      if (w >= 0 && o + w + 2 <= out.length && plainCopy(scratch, w, out, o + 1)) {
         out[o] = 0x22;
         out[o + 1 + w] = 0x22;
         n = o + w + 2;
@@ -136,8 +141,11 @@ function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolea
   /** Copy src[from, to) to out at n; returns the new end or -1. */
   const copy = (from: number, to: number): number => {
     if (n + (to - from) > out.length) return -1;
-    if (to - from > 32) n += src.copy(out, n, from, to);
-    else for (let i = from; i < to; i++) out[n++] = src[i];
+    if (to - from > 32) {
+      // a plain view: Buffer#copy makes a FastBuffer per call
+      out.set(new Uint8Array(src.buffer, src.byteOffset + from, to - from), n);
+      n += to - from;
+    } else for (let i = from; i < to; i++) out[n++] = src[i];
     return n;
   };
   return (s, start, end, c, o) => {
@@ -156,11 +164,15 @@ function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolea
   };
 }
 
-/** Whether out[from, to) needs no escaping inside a JSON string (no '"', '\\' or control character). */
-function plain(out: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = out[i];
+/**
+ * Copy src[0, n) to out at `at` while it needs no escaping inside a JSON string (no '"', '\\' or
+ * control character); false (out partly written, to be overwritten) at the first byte that does.
+ */
+function plainCopy(src: Uint8Array, n: number, out: Uint8Array, at: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const c = src[i];
     if (c < 0x20 || c === 0x22 || c === 0x5c) return false;
+    out[at + i] = c;
   }
   return true;
 }
