@@ -49,7 +49,7 @@ function viewOf(data: Uint8Array): void {
 /** Copy data[start, start + len) to the module's memory at 0 (up to 3 bytes more may follow). */
 function copyIn(data: Uint8Array, start: number, len: number): void {
   if (len > COPY_WORDS_MAX) {
-    u8.set(data.subarray(start, start + len));
+    u8.set(new Uint8Array(data.buffer, data.byteOffset + start, len)); // (a Buffer's subarray would build a FastBuffer)
     return;
   }
   if (data !== lastData) viewOf(data);
