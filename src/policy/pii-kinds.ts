@@ -21,6 +21,7 @@ export type PiiKind =
   | 'latitude'
   | 'longitude'
   | 'user-agent'
+  | 'url'
   | 'free-text'
   | 'json';
 
@@ -53,6 +54,7 @@ const TRANSFORMER: Record<PiiKind, string> = {
   latitude: 'latitude',
   longitude: 'longitude',
   'user-agent': 'user-agent',
+  url: 'url',
   'free-text': 'text',
   json: 'json',
 };
@@ -96,6 +98,7 @@ const PLAUSIBLE: Record<PiiKind, ValueKind[]> = {
   latitude: ['numeric', 'float', 'text', 'other'],
   longitude: ['numeric', 'float', 'text', 'other'],
   'user-agent': ['text', 'other'],
+  url: ['text', 'other'],
   'free-text': ['text', 'other'],
   json: ['json', 'text', 'other'],
 };

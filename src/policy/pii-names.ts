@@ -26,6 +26,8 @@ const BY_NAME: [PiiKind, (w: Words) => boolean][] = [
   ['latitude', (w) => w.any('lat', 'latitude')],
   ['longitude', (w) => w.any('lng', 'lon', 'longitude')],
   ['user-agent', (w) => w.joinedIn('useragent', 'ua')],
+  // a person's own web addresses (WordPress user_url, profile links); a bare `url` only in tables of people (below)
+  ['url', (w) => w.joinedIn('website', 'homepage', 'userurl', 'personalurl', 'profileurl', 'websiteurl', 'homepageurl', 'blogurl', 'avatarurl', 'photourl', 'linkedin', 'linkedinurl', 'twitterurl', 'facebookurl', 'instagramurl')],
   ['free-text', (w) => w.joinedIn('bio', 'about', 'aboutme', 'note', 'notes', 'comment', 'comments', 'remark', 'remarks', 'message', 'biography')],
 ];
 
@@ -97,6 +99,9 @@ export function piiByName(column: string, type?: ColumnType, table?: TableRef): 
   if ((w.joined === 'name' || w.joined === 'names') && table && words(table.name).some((t) => PERSON_TABLES.has(t)) && plausibleFor('full-name', type)) {
     return { kind: 'full-name', by: 'name', reason: `a "${column}" column in the table "${table.name}" suggests people's names` };
   }
+  if (w.joined === 'url' && table && words(table.name).some((t) => PERSON_TABLES.has(t)) && plausibleFor('url', type)) {
+    return { kind: 'url', by: 'name', reason: `a "${column}" column in the table "${table.name}" suggests people's own web addresses` };
+  }
   return undefined;
 }
 
@@ -130,6 +135,7 @@ export function describeKind(kind: PiiKind): string {
     case 'latitude': return 'latitudes';
     case 'longitude': return 'longitudes';
     case 'user-agent': return 'browser user agents';
+    case 'url': return "people's own web addresses";
     case 'free-text': return 'free text written by people';
     case 'json': return 'JSON documents with personal data';
   }

@@ -37,6 +37,9 @@ describe('PII by column name', () => {
     ['reset_token', 'secret'],
     ['lat', 'latitude'],
     ['user_agent', 'user-agent'],
+    ['user_url', 'url'],
+    ['website', 'url'],
+    ['linkedin_url', 'url'],
     ['notes', 'free-text'],
   ])('%s → %s', (column, kind) => {
     expect(piiByName(column)?.kind).toBe(kind);
@@ -60,6 +63,13 @@ describe('PII by column name', () => {
     expect(piiByName('name', undefined, { schema: 'public', name: 'contacts_base' })?.kind).toBe('full-name');
     expect(piiByName('name', undefined, { name: 'products' })).toBeUndefined();
     expect(piiByName('line1', undefined, { name: 'addresses' })?.kind).toBe('street-address');
+  });
+
+  it('a bare "url" is a person\'s own web address only in a table of people', () => {
+    expect(piiByName('url', undefined, { name: 'wp_users' })?.kind).toBe('url'); // ("wp_users": the words wp, users)
+    expect(piiByName('url', undefined, { name: 'members' })?.kind).toBe('url');
+    expect(piiByName('url', undefined, { name: 'products' })).toBeUndefined();
+    expect(piiByName('image_url', undefined, { name: 'products' })).toBeUndefined();
   });
 
   it('splits names into words', () => {
