@@ -72,6 +72,20 @@ function rulesFor(table: string, extra: Record<string, unknown> = {}) {
 
 await Masker.prepare(); // (the PostgreSQL grammar)
 
+/** Rules with one rule, for options.option_value. */
+const optionValue = (rule: Record<string, unknown>) => validateRules({ tables: { options: { columns: { option_value: rule } } } });
+
+/** The paths a run of PG with worker threads reports as RULES_UNUSED (it must start threads and fail so). */
+async function unusedWithThreads(rules: ReturnType<typeof validateRules>): Promise<string[]> {
+  const e = await runParallel(Buffer.from(PG), { rules, secret: 's', sampleRows: 0, unusedRules: 'error' }).then(
+    () => undefined,
+    (err: { code: string; details: { issues: { path: string }[] }; threads: number }) => err,
+  );
+  expect(e?.threads).toBeGreaterThan(0);
+  expect(e?.code).toBe('RULES_UNUSED');
+  return e?.details.issues.map((i) => i.path) ?? [];
+}
+
 const linesOf = (b: Buffer): string[] => b.toString('utf8').split('\n');
 
 describe('switch: a rule per row, picked by another column', () => {
@@ -158,20 +172,12 @@ describe('switch: a rule per row, picked by another column', () => {
 
   describe('a case that matches no row (a mistyped setting name would leave its production value)', () => {
     const withTypo = (extra: Record<string, unknown> = {}) =>
-      validateRules({
-        tables: {
-          options: {
-            columns: {
-              option_value: {
-                transformer: 'switch',
-                column: 'option_name',
-                // api_key's rows hold '' and NULL too: a NULL value still matches its case
-                cases: { site_url: { transformer: 'fixed', value: STAGING }, api_key: 'null', home: 'null' },
-                ...extra,
-              },
-            },
-          },
-        },
+      optionValue({
+        transformer: 'switch',
+        column: 'option_name',
+        // api_key's rows hold '' and NULL too: a NULL value still matches its case
+        cases: { site_url: { transformer: 'fixed', value: STAGING }, api_key: 'null', home: 'null' },
+        ...extra,
       });
     const CASE = '$.tables.options.columns.option_value.cases.site_url';
 
@@ -192,32 +198,14 @@ describe('switch: a rule per row, picked by another column', () => {
     });
 
     it('is found when worker threads masked the rows', async () => {
-      const e = await runParallel(Buffer.from(PG), { rules: withTypo(), secret: 's', sampleRows: 0, unusedRules: 'error' }).then(
-        () => undefined,
-        (err: { code: string; details: { issues: { path: string }[] }; threads: number }) => err,
-      );
-      expect(e?.threads).toBeGreaterThan(0);
-      expect(e?.code).toBe('RULES_UNUSED');
-      expect(e?.details.issues.map((i) => i.path)).toEqual([CASE]);
+      expect(await unusedWithThreads(withTypo())).toEqual([CASE]);
     });
   });
 
   describe('a switch nested in another rule reports its unmatched cases too', () => {
     // a switch inside a case of another switch, and one inside a json path rule
     const nested = (inner: Record<string, unknown>) =>
-      validateRules({
-        tables: {
-          options: {
-            columns: {
-              option_value: {
-                transformer: 'switch',
-                column: 'option_id',
-                cases: { '5': { transformer: 'switch', column: 'option_name', cases: inner } },
-              },
-            },
-          },
-        },
-      });
+      optionValue({ transformer: 'switch', column: 'option_id', cases: { '5': { transformer: 'switch', column: 'option_name', cases: inner } } });
     const INNER = '$.tables.options.columns.option_value.cases["5"].cases';
 
     it('names a mistyped case of an inner switch, and not the cases that matched', () => {
@@ -229,32 +217,18 @@ describe('switch: a rule per row, picked by another column', () => {
     });
 
     it('names it when worker threads masked the rows', async () => {
-      const e = await runParallel(Buffer.from(PG), { rules: nested({ api_key: 'null', apikey: 'null' }), secret: 's', sampleRows: 0, unusedRules: 'error' }).then(
-        () => undefined,
-        (err: { code: string; details: { issues: { path: string }[] }; threads: number }) => err,
-      );
-      expect(e?.threads).toBeGreaterThan(0);
-      expect(e?.code).toBe('RULES_UNUSED');
-      expect(e?.details.issues.map((i) => i.path)).toEqual([`${INNER}.apikey`]);
+      expect(await unusedWithThreads(nested({ api_key: 'null', apikey: 'null' }))).toEqual([`${INNER}.apikey`]);
     });
 
     it('names a mistyped case of a switch inside json paths', () => {
       const dump = PG.replace('3\tadmin_email\towner@shop.example.com', '3\tadmin_email\t{"contact": "owner@shop.example.com"}');
-      const rules = validateRules({
-        tables: {
-          options: {
-            columns: {
-              option_value: {
-                transformer: 'switch',
-                column: 'option_name',
-                cases: {
-                  admin_email: {
-                    transformer: 'json',
-                    paths: { '$.contact': { transformer: 'switch', column: 'option_name', cases: { admin_email: 'email', adminemail: 'email' } } },
-                  },
-                },
-              },
-            },
+      const rules = optionValue({
+        transformer: 'switch',
+        column: 'option_name',
+        cases: {
+          admin_email: {
+            transformer: 'json',
+            paths: { '$.contact': { transformer: 'switch', column: 'option_name', cases: { admin_email: 'email', adminemail: 'email' } } },
           },
         },
       });
