@@ -9,8 +9,9 @@ import type { TableRef } from '../model.js';
  *
  * Recognised by the names frameworks give them (Laravel, Rails, Django, Symfony, WordPress/
  * WooCommerce, Magento, Drupal, Oban, Que, GoodJob, Solid Queue, River, pg-boss, Graphile Worker,
- * Hangfire). Generic names (`jobs`, `sessions`, `cache`) count only with the columns that make them
- * one: a job board's `jobs` or a conference's `sessions` are business data.
+ * Hangfire), and an app's own outgoing queues (`email_queue`, `outbox`). Generic names (`jobs`,
+ * `sessions`, `cache`, `*_queue`) count only with the columns that make them one: a job board's `jobs`
+ * or a conference's `sessions` are business data.
  */
 export type OperationalKind = 'job queue' | 'sessions' | 'tokens' | 'cache';
 
@@ -36,6 +37,9 @@ interface Pattern {
 
 const PAYLOAD = /^(payload|handler|args|arguments|body|data|params|job_data|serialized_job)$/;
 const QUEUEING = /^(queue|queue_name|attempts|run_at|available_at|scheduled_at|scheduled_for|reserved_at|locked_at|locked_by|priority)$/;
+/** Columns of an app's own outgoing queue (emails, webhooks, events): what it sends, and its progress. */
+const SENDS = /^(payload|body|data|message|content|args|arguments|event|event_data|to|recipient|to_address|to_email|subject|url|endpoint)$/;
+const PROGRESS = /^(status|state|attempts|retries|retry_count|tries|sent_at|processed_at|published_at|delivered_at|send_after|run_at|available_at|scheduled_at|scheduled_for|next_attempt_at|locked_at)$/;
 const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date|session_key|session_id)$/;
 
 const PATTERNS: Pattern[] = [
@@ -46,6 +50,8 @@ const PATTERNS: Pattern[] = [
   { kind: 'job queue', name: /^(pgboss\.(job|archive)|graphile_worker\.(jobs|_private_jobs)|hangfire\.job)$/ },
   // generic names: with a payload and queueing columns (Laravel's jobs: queue, payload, attempts)
   { kind: 'job queue', name: /^(jobs|job|queue_jobs|queued_jobs|background_jobs|scheduled_jobs|job_queue|task_queue)$/, needs: [PAYLOAD, QUEUEING] },
+  // an app's own outgoing queue or transactional outbox (email_queue, webhook_queue, outbox, queued_emails)
+  { kind: 'job queue', name: /(^|_)(queue|queued|outbox)(_|$)/, needs: [SENDS, PROGRESS] },
   { kind: 'sessions', name: /^(django_session|ci_sessions)$|woocommerce_sessions$/ },
   { kind: 'sessions', name: /^(sessions|session|user_sessions|core_session|http_sessions)$/, needs: [SESSION_DATA] },
   { kind: 'tokens', name: /^(oauth_access_tokens|oauth_refresh_tokens|oauth_auth_codes|personal_access_tokens|password_resets|password_reset_tokens)$/ },

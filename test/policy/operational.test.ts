@@ -21,6 +21,16 @@ describe('operational tables: rows a copy of production should not take along', 
     expect(kind('job', ['id', 'title', 'data'])).toBeUndefined();
   });
 
+  it("counts an app's own outgoing queue or outbox by what it sends and its progress columns", () => {
+    expect(kind('email_queue', ['id', 'to_address', 'subject', 'body', 'status', 'send_after'])).toBe('job queue');
+    expect(kind('outbox', ['id', 'aggregate_type', 'payload', 'created_at', 'processed_at'])).toBe('job queue');
+    expect(kind('webhook_queue', ['id', 'url', 'payload', 'attempts', 'next_attempt_at'])).toBe('job queue');
+    expect(kind('queued_emails', ['id', 'recipient', 'subject', 'message', 'sent_at'])).toBe('job queue');
+    expect(kind('queue_settings', ['id', 'name', 'value'])).toBeUndefined();
+    expect(kind('customer_queue', ['id', 'customer_id', 'position', 'status'])).toBeUndefined();
+    expect(kind('queues', ['id', 'name', 'body', 'status'])).toBeUndefined(); // (not a word match: the name is "queues")
+  });
+
   it('knows sessions, tokens and caches, and not a conference schedule', () => {
     expect(kind('sessions', ['id', 'user_id', 'ip_address', 'user_agent', 'payload', 'last_activity'])).toBe('sessions');
     expect(kind('django_session', ['session_key', 'session_data', 'expire_date'])).toBe('sessions');
