@@ -302,11 +302,9 @@ export class Masker {
     const tables = [...planner.seen].map(([key, { plans }]) => {
       const masked: Record<string, number> = {};
       for (const p of plans) for (const c of p.ruled) masked[c.name] = (masked[c.name] ?? 0) + c.masked;
-      const counted = planner.counted.get(key);
       return {
         table: key,
-        // rows written through a plan are exact; other tables' COPY lines are counted by the scanner
-        rows: plans.length > 0 ? plans.reduce((n, p) => n + p.rows, 0) : (counted ?? null),
+        rows: planner.rowsOf(key),
         masked,
         truncated: plans.some((p) => p.truncate),
       };

@@ -182,7 +182,7 @@ export function renderCoverage(summary: MaskSummary, rules: RuleSet, strict: boo
     for (const c of ruled) if (c.fit) lines.push(`  ! fit      ${c.column}: ${c.fit}`);
     const breaks = summary.diagnostics.find((d) => d.code === 'TRUNCATE_BREAKS_REFERENCE' && d.table === t.table);
     if (breaks) lines.push(`  ! breaks   ${(breaks.data?.referencedBy as string[]).join(', ')} keep rows that reference it by a foreign key`);
-    if (t.operational && t.data && !t.truncated && !t.truncateGiven) {
+    if (t.operational && summary.diagnostics.some((d) => d.code === 'TABLE_OPERATIONAL_KEPT' && d.table === t.table)) {
       lines.push(`  ! copied   ${t.operational.reason} (add "truncate": true, or "truncate": false once reviewed)`);
     }
   }

@@ -124,7 +124,8 @@ export class Policy {
           data: { kinds: c.pii.map((g) => g.kind), by: c.pii.map((g) => g.by) },
         });
       }
-      if (t.operational && t.data && !t.truncated && !t.truncateGiven) diagnostics.push(operationalKept(t, t.operational));
+      // (an empty queue is copied empty: nothing to warn about)
+      if (t.operational && t.data && planner.rowsOf(t.table) !== 0 && !t.truncated && !t.truncateGiven) diagnostics.push(operationalKept(t, t.operational));
       if (t.truncated) {
         // an emptied table that kept rows still point to: the restore fails on their foreign keys
         const keptBy = t.referencedBy.filter((r) => byKey.get(r)?.data === true && byKey.get(r)?.truncated === false);

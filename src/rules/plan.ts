@@ -83,6 +83,16 @@ export class Planner {
     return this.parents.get(tableKey(table)) ?? [];
   }
 
+  /**
+   * Rows of a table's data: exact where they went through a plan, else the scanner's count (COPY
+   * lines), else null (INSERTs into a table without rules are not counted).
+   */
+  rowsOf(key: string): number | null {
+    const plans = this.seen.get(key)?.plans ?? [];
+    if (plans.length > 0) return plans.reduce((n, p) => n + p.rows, 0);
+    return this.counted.get(key) ?? null;
+  }
+
   /** Rows of a table counted by the scanner (COPY lines). */
   countRows(table: TableRef, rows: number): void {
     const key = tableKey(table);

@@ -19,6 +19,7 @@ CREATE TABLE failed_jobs (id bigserial PRIMARY KEY, uuid text UNIQUE, connection
 CREATE TABLE sessions (id text PRIMARY KEY, user_id bigint, ip_address text, user_agent text, payload text NOT NULL, last_activity integer NOT NULL);
 CREATE TABLE personal_access_tokens (id bigserial PRIMARY KEY, tokenable_id bigint, name text, token text UNIQUE, abilities text);
 CREATE TABLE cache (key text PRIMARY KEY, value text NOT NULL, expiration integer NOT NULL);
+CREATE TABLE cache_locks (key text PRIMARY KEY, owner text NOT NULL, expiration integer NOT NULL);
 CREATE SCHEMA board;
 CREATE TABLE board.jobs (id int PRIMARY KEY, title text, company text, salary int);
 INSERT INTO users VALUES (1, 'Ada Byron', 'ada@shop.test', '$2y$10$abc'), (2, 'Alan Turing', 'alan@shop.test', '$2y$10$def');
@@ -32,7 +33,7 @@ INSERT INTO cache VALUES ('user.1.profile', 's:9:"Ada Byron";', 1700000000);
 INSERT INTO board.jobs VALUES (1, 'Barista', 'Cafe Nero', 24000), (2, 'Engineer', 'Acme', 90000);
 `;
 
-const OPERATIONAL = ['public.jobs', 'public.failed_jobs', 'public.sessions', 'public.personal_access_tokens', 'public.cache'];
+const OPERATIONAL = ['public.jobs', 'public.failed_jobs', 'public.sessions', 'public.personal_access_tokens', 'public.cache', 'public.cache_locks'];
 
 describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tokens, caches) on a real pg_dump', () => {
   let work = '';
@@ -80,13 +81,22 @@ describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tok
 
   it('a masking run whose rules copy one warns, unless the rules say "truncate": false', async () => {
     const draft = JSON.parse(await readFile(rulesFile, 'utf8')) as { strict: boolean; tables: Record<string, unknown> };
-    const copying = { ...draft, tables: { ...draft.tables, 'public.sessions': { columns: Object.fromEntries(['id', 'user_id', 'ip_address', 'user_agent', 'payload', 'last_activity'].map((c) => [c, 'keep'])) } } };
+    const keep = (...cols: string[]) => ({ columns: Object.fromEntries(cols.map((c) => [c, 'keep'])) });
+    const copying = {
+      ...draft,
+      tables: {
+        ...draft.tables,
+        'public.sessions': keep('id', 'user_id', 'ip_address', 'user_agent', 'payload', 'last_activity'),
+        'public.cache_locks': keep('key', 'owner', 'expiration'), // empty: copied empty, nothing to warn about
+      },
+    };
     const f = join(work, 'copying.json');
     await writeFile(f, JSON.stringify(copying));
     const r = await runVeil([f, '-i', dumpFile, '-o', join(work, 'copied.sql'), '--seed', 'ops']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('TABLE_OPERATIONAL_KEPT');
     expect(r.stderr).toContain('public.sessions looks like it holds sessions: live logins');
+    expect(r.stderr).not.toContain('public.cache_locks looks like');
     const check = await runVeil(['check', f, '-i', dumpFile]);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout.toString()).toContain('public.sessions  (1 rows; rules: public.sessions)\n  keep       id, user_id, ip_address, user_agent, payload, last_activity\n  ! copied   holds sessions: live logins');
