@@ -39,8 +39,11 @@ const PAYLOAD = /^(payload|handler|args|arguments|body|data|params|job_data|seri
 const QUEUEING = /^(queue|queue_name|attempts|run_at|available_at|scheduled_at|scheduled_for|reserved_at|locked_at|locked_by|priority)$/;
 /** Columns of an app's own outgoing queue (emails, webhooks, events): what it sends, and its progress. */
 const SENDS = /^(payload|body|data|message|content|args|arguments|event|event_data|to|recipient|to_address|to_email|subject|url|endpoint)$/;
-const PROGRESS = /^(status|state|attempts|retries|retry_count|tries|sent_at|processed_at|published_at|delivered_at|send_after|run_at|available_at|scheduled_at|scheduled_for|next_attempt_at|locked_at)$/;
-const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date|session_key|session_id)$/;
+// (not `status`: a support queue's tickets have one too)
+const PROGRESS = /^(attempts|retries|retry_count|tries|sent_at|processed_at|published_at|delivered_at|send_after|run_at|available_at|scheduled_at|scheduled_for|next_attempt_at|locked_at)$/;
+const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date)$/;
+// (a session id alone is not enough: a conference's sessions have one; with a `data` column it is a session store)
+const SESSION_ID = /^(session_id|session_key)$/;
 
 const PATTERNS: Pattern[] = [
   // job queues whose names say so
@@ -54,6 +57,7 @@ const PATTERNS: Pattern[] = [
   { kind: 'job queue', name: /(^|_)(queue|queued|outbox)(_|$)/, needs: [SENDS, PROGRESS] },
   { kind: 'sessions', name: /^(django_session|ci_sessions)$|woocommerce_sessions$/ },
   { kind: 'sessions', name: /^(sessions|session|user_sessions|core_session|http_sessions)$/, needs: [SESSION_DATA] },
+  { kind: 'sessions', name: /^(sessions|session|user_sessions|core_session|http_sessions)$/, needs: [SESSION_ID, /^data$/] },
   { kind: 'tokens', name: /^(oauth_access_tokens|oauth_refresh_tokens|oauth_auth_codes|personal_access_tokens|password_resets|password_reset_tokens)$/ },
   { kind: 'tokens', name: /^(api|auth|access|refresh|remember|user|verification|login)_tokens$/, needs: [/token/] },
   { kind: 'cache', name: /^(cache_locks|django_cache_table)$/ },

@@ -28,6 +28,7 @@ describe('operational tables: rows a copy of production should not take along', 
     expect(kind('queued_emails', ['id', 'recipient', 'subject', 'message', 'sent_at'])).toBe('job queue');
     expect(kind('queue_settings', ['id', 'name', 'value'])).toBeUndefined();
     expect(kind('customer_queue', ['id', 'customer_id', 'position', 'status'])).toBeUndefined();
+    expect(kind('ticket_queue', ['id', 'ticket_id', 'message', 'status'])).toBeUndefined(); // a support queue: business data
     expect(kind('queues', ['id', 'name', 'body', 'status'])).toBeUndefined(); // (not a word match: the name is "queues")
   });
 
@@ -36,6 +37,9 @@ describe('operational tables: rows a copy of production should not take along', 
     expect(kind('django_session', ['session_key', 'session_data', 'expire_date'])).toBe('sessions');
     expect(kind('wp_woocommerce_sessions', ['session_id', 'session_key', 'session_value', 'session_expiry'])).toBe('sessions');
     expect(kind('sessions', ['id', 'title', 'room', 'starts_at', 'speaker_id'])).toBeUndefined();
+    expect(kind('sessions', ['session_id', 'title', 'room'])).toBeUndefined(); // a conference's, keyed by session_id
+    expect(kind('sessions', ['id', 'session_id', 'data', 'created_at', 'updated_at'])).toBe('sessions'); // Rails' session store
+    expect(kind('session', ['session_id', 'session_expires', 'session_data'])).toBe('sessions'); // Magento
     expect(kind('password_reset_tokens', ['email', 'token', 'created_at'])).toBe('tokens');
     expect(kind('oauth_refresh_tokens', ['id', 'access_token_id', 'revoked', 'expires_at'])).toBe('tokens');
     expect(kind('api_tokens', ['id', 'user_id', 'token_hash'])).toBe('tokens');
