@@ -6,6 +6,7 @@ import { SamplingPlan } from '../scan/sampling-plan.js';
 import type { OrderedOutput } from './ordered-output.js';
 import { WorkerPool } from './pool.js';
 import { ROW_HEAD, type FromWorker, type PlanSpec, type WorkerError, type WorkerInit } from './protocol.js';
+import { bytesView } from '../core/view.js';
 
 export interface ParallelOptions {
   /** Worker threads. */
@@ -86,7 +87,7 @@ export class ParallelSink extends Sink {
     const base = this.len;
     const delta = base - row.rowStart;
     // (no subarray: a Buffer object per Row was a third of this function's cost, and garbage)
-    row.buf.copy(this.buf, base, row.rowStart, row.rowEnd);
+    this.buf.set(bytesView(row.buf, row.rowStart, row.rowEnd), base);
     this.len = base + n;
     this.bytes += n;
     const r = this.rows;

@@ -9,6 +9,7 @@
 import v8 from 'node:v8';
 import { SIP_WASM_BASE64, SIP_WASM_CAP, SIP_WASM_OUT } from './siphash-wasm.generated.js';
 import type { SipKey } from './siphash.js';
+import { bytesView } from '../core/view.js';
 
 export { sipKeyFromBytes, type SipKey } from './siphash.js';
 
@@ -76,7 +77,7 @@ function viewOf(data: Uint8Array): void {
 /** Copy data[start, start + len) to the module's memory at 0 (up to 3 bytes more may follow). */
 function copyIn(data: Uint8Array, start: number, len: number): void {
   if (len > COPY_WORDS_MAX) {
-    u8.set(new Uint8Array(data.buffer, data.byteOffset + start, len)); // (a Buffer's subarray would build a FastBuffer)
+    u8.set(bytesView(data, start, start + len));
     return;
   }
   if (data !== lastData) viewOf(data);

@@ -6,6 +6,7 @@ import { applyEdits, invalidValue } from './edits.js';
 import { putString } from './name-bytes.js';
 import { nestedRule, replacesEmpty } from './nested.js';
 import { childPath } from '../rules/json-path.js';
+import { bytesView } from '../core/view.js';
 
 const NUMBER_RE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
@@ -142,8 +143,7 @@ function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolea
   const copy = (from: number, to: number): number => {
     if (n + (to - from) > out.length) return -1;
     if (to - from > 32) {
-      // a plain view: Buffer#copy makes a FastBuffer per call
-      out.set(new Uint8Array(src.buffer, src.byteOffset + from, to - from), n);
+      out.set(bytesView(src, from, to), n);
       n += to - from;
     } else for (let i = from; i < to; i++) out[n++] = src[i];
     return n;
