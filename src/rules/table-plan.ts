@@ -2,7 +2,7 @@ import { VeilError } from '../errors.js';
 import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
 import { PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type FieldCodec, type RowFields } from '../core/row.js';
 import type { Sink } from '../core/sink.js';
-import type { RowView } from '../transformers/define.js';
+import { BYTE_SCRATCH, type RowView } from '../transformers/define.js';
 import type { BoundRule } from '../transformers/bind.js';
 import { fitLength } from '../transformers/text-fit.js';
 
@@ -19,8 +19,6 @@ export interface PlanColumn {
 
 const UNSET = Symbol('unset');
 
-/** Largest fake the byte path writes (ByteFns return -1 beyond it and the string path takes over). */
-export const BYTE_SCRATCH = 4096;
 
 /**
  * TablePlan: per table, column index → bound rule. writeRow() copies a Row to the sink, replacing

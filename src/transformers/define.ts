@@ -50,6 +50,9 @@ export type ValueFn = (value: string, ctx: ValueCtx) => string | null;
  */
 export type ByteFn = (src: Uint8Array, start: number, end: number, ctx: ValueCtx, out: Uint8Array) => number;
 
+/** Largest fake the byte path writes (ByteFns return -1 beyond it and the string path takes over). */
+export const BYTE_SCRATCH = 4096;
+
 /** Where a transformer is bound: one column of one table. */
 export interface Site {
   dialect: DialectName;

@@ -1,5 +1,5 @@
 import { decodeText } from '../core/text.js';
-import { commonParams, defineTransformer, z, type BoundValue, type ByteFn, type ValueCtx } from './define.js';
+import { BYTE_SCRATCH, commonParams, defineTransformer, z, type BoundValue, type ByteFn, type ValueCtx } from './define.js';
 import { PathSet, parseJsonPath } from './json-path.js';
 import { JsonScanner, JsonSyntaxError, type JsonKind } from './json-scan.js';
 import { applyEdits, invalidValue } from './edits.js';
@@ -94,9 +94,6 @@ export const json = defineTransformer({
   },
 });
 
-/** Largest nested fake taken by the byte path (as the plan's BYTE_SCRATCH; longer ones take the string route). */
-const SCRATCH = 4096;
-
 /**
  * The byte path: the same edits on the document's UTF-8, copying the bytes between selected values.
  * A selected string without escapes goes to its nested rule's byte path when it has one (the fake is
@@ -112,7 +109,7 @@ function jsonBytes(scanner: JsonScanner, nested: BoundValue[], keepEmpty: boolea
   let ctx: ValueCtx;
   let n = 0;
   let last = 0;
-  const scratch = new Uint8Array(SCRATCH);
+  const scratch = new Uint8Array(BYTE_SCRATCH); // (a longer nested fake takes the string route)
   const onMatch = (pattern: number, kind: JsonKind, start: number, end: number, escaped: boolean): void => {
     if (n < 0 || kind === 'null' || (kind === 'string' && end - start === 2 && keepEmpty[pattern])) return;
     const b = nested[pattern];
