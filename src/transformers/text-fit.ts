@@ -101,28 +101,12 @@ function base32Digit(bits: Uint32Array, i: number): number {
 const BASE32_CODES = Uint8Array.from(BASE32, (c) => c.charCodeAt(0));
 
 /**
- * base32(bits, chars) as ASCII bytes written into out at n; returns the new end. The same digits as
- * base32Digit, taken from a running bit buffer (measured: 55 → 25 ns for a 17-character tag).
+ * base32(bits, chars) as ASCII bytes written into out at n; returns the new end. The unique tag (every
+ * email) is unrolled (measured: 55 → 22 ns); other lengths take base32Digit, as base32() does.
  */
 export function base32Bytes(bits: Uint32Array, chars: number, out: Uint8Array, n: number): number {
   if (chars === UNIQUE_TAG_CHARS) return tagBytes(bits, out, n);
-  let acc = bits[0];
-  let have = 32; // bits of the current word left in acc (low end first)
-  let next = 1;
-  for (let i = 0; i < chars; i++) {
-    let d: number;
-    if (have >= 5) {
-      d = acc & 31;
-      acc >>>= 5;
-      have -= 5;
-    } else {
-      const w = bits[next++ & 3];
-      d = (acc | (w << have)) & 31;
-      acc = w >>> (5 - have);
-      have += 27;
-    }
-    out[n++] = BASE32_CODES[d];
-  }
+  for (let i = 0; i < chars; i++) out[n++] = BASE32_CODES[base32Digit(bits, i)];
   return n;
 }
 
