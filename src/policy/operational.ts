@@ -41,6 +41,7 @@ const QUEUEING = /^(queue|queue_name|attempts|run_at|available_at|scheduled_at|s
 const SENDS = /^(payload|body|data|message|content|args|arguments|event|event_data|to|recipient|to_address|to_email|subject|url|endpoint)$/;
 // (not `status`: a support queue's tickets have one too)
 const PROGRESS = /^(attempts|retries|retry_count|tries|sent_at|processed_at|published_at|delivered_at|send_after|run_at|available_at|scheduled_at|scheduled_for|next_attempt_at|locked_at)$/;
+const SESSION_TABLES = /^(sessions|session|user_sessions|core_session|http_sessions)$/;
 const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date)$/;
 // (a session id alone is not enough: a conference's sessions have one; with a `data` column it is a session store)
 const SESSION_ID = /^(session_id|session_key)$/;
@@ -56,8 +57,8 @@ const PATTERNS: Pattern[] = [
   // an app's own outgoing queue or transactional outbox (email_queue, webhook_queue, outbox, queued_emails)
   { kind: 'job queue', name: /(^|_)(queue|queued|outbox)(_|$)/, needs: [SENDS, PROGRESS] },
   { kind: 'sessions', name: /^(django_session|ci_sessions)$|woocommerce_sessions$/ },
-  { kind: 'sessions', name: /^(sessions|session|user_sessions|core_session|http_sessions)$/, needs: [SESSION_DATA] },
-  { kind: 'sessions', name: /^(sessions|session|user_sessions|core_session|http_sessions)$/, needs: [SESSION_ID, /^data$/] },
+  { kind: 'sessions', name: SESSION_TABLES, needs: [SESSION_DATA] },
+  { kind: 'sessions', name: SESSION_TABLES, needs: [SESSION_ID, /^data$/] },
   { kind: 'tokens', name: /^(oauth_access_tokens|oauth_refresh_tokens|oauth_auth_codes|personal_access_tokens|password_resets|password_reset_tokens)$/ },
   { kind: 'tokens', name: /^(api|auth|access|refresh|remember|user|verification|login)_tokens$/, needs: [/token/] },
   { kind: 'cache', name: /^(cache_locks|django_cache_table)$/ },

@@ -192,7 +192,7 @@ function operationalKept(t: TableCoverage, g: OperationalGuess): Diagnostic {
   return {
     code: 'TABLE_OPERATIONAL_KEPT',
     severity: 'warning',
-    path: childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'truncate'),
+    path: tableRulePath(t, 'truncate'),
     table: t.table,
     message: `${t.table} looks like ${g.reason.replace(/^holds /, 'it holds ')}; its rows are copied (add "truncate": true to its table rule, or "truncate": false once reviewed)`,
     data: { kind: g.kind },
@@ -208,15 +208,20 @@ function truncatedButReferenced(t: TableCoverage, keptBy: string[], dialect: Dia
   return {
     code: 'TRUNCATE_BREAKS_REFERENCE',
     severity: 'warning',
-    path: childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'truncate'),
+    path: tableRulePath(t, 'truncate'),
     table: t.table,
     message: `${t.table} is truncated, but ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows: ${outcome} (truncate ${one ? 'it' : 'them'} too)`,
     data: { referencedBy: keptBy },
   };
 }
 
+/** The JSON path of `key` in the table rule that applies last to t (its own key, else the table's). */
+function tableRulePath(t: TableCoverage, key: 'columns' | 'truncate'): string {
+  return childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), key);
+}
+
 function uncoveredIssues(t: TableCoverage): Issue[] {
-  const base = childPath(childPath('$.tables', t.rules[t.rules.length - 1] ?? t.table), 'columns');
+  const base = tableRulePath(t, 'columns');
   return uncovered(t).map((c) => ({
     code: 'RULES_UNCOVERED_COLUMN' as const,
     path: childPath(base, c.column),

@@ -46,16 +46,17 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
   let columns = 0;
   let kept = 0;
   const emptied = truncatable(coverage);
+  const named = new Map(coverage.map((c) => [c.table, bare ? c.ref.name : c.table]));
   for (const t of coverage) {
     const key = bare ? t.ref.name : t.table;
     if (t.operational && !t.truncated && !emptied.has(t.table)) {
-      const named = new Map(coverage.map((c) => [c.table, bare ? c.ref.name : c.table]));
       const keptBy = t.referencedBy.filter((r) => !emptied.has(r)).map((r) => named.get(r) ?? r);
+      const one = keptBy.length === 1;
       suggestions.push({
         table: key,
         column: '*',
         rule: 'keep',
-        reasons: [`NOT DRAFTED: truncate (${t.operational.reason}): ${keptBy.join(', ')} reference${keptBy.length === 1 ? 's' : ''} it by a foreign key and keep${keptBy.length === 1 ? 's' : ''} ${keptBy.length === 1 ? 'its' : 'their'} rows, which would then point to no row; empty ${keptBy.length === 1 ? 'it' : 'them'} too, or review its rows`],
+        reasons: [`NOT DRAFTED: truncate (${t.operational.reason}): ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows, which would then point to no row; empty ${one ? 'it' : 'them'} too, or review its rows`],
       });
     }
     if (t.operational && emptied.has(t.table)) {
