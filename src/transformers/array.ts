@@ -40,9 +40,7 @@ export const array = defineTransformer({
           return mapArray(value, (el) => (el === null || (el === '' && keepEmpty) ? el : b.fn(el, ctx)), p.delimiter);
         } catch (e) {
           if (!(e instanceof ArraySyntaxError)) throw e;
-          if (p.onInvalid === 'null') return null;
-          if (p.onInvalid === 'keep') return value;
-          throw invalidValue(site, value, e.at, 'an invalid array literal', e.message, 'array');
+          return invalidValue(p.onInvalid, site, value, e, 'an invalid array literal', 'array');
         }
       },
     };

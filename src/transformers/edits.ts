@@ -4,7 +4,7 @@ import type { Site } from './define.js';
 
 /**
  * Shared by the composite transformers that rewrite parts of a value (json, php-serialized, array):
- * applying their edits, and the error for a value they cannot parse.
+ * applying their edits, and what becomes of a value they cannot parse (onInvalid).
  */
 
 /** `value` with `edits` applied: triples (start, end, replacement), in order and not overlapping. */
@@ -20,11 +20,22 @@ export function applyEdits(value: string, edits: readonly (number | string)[]): 
 }
 
 /**
- * DUMP_VALUE_REJECTED for a value of `site`'s column that is not `what` (e.g. "JSON"), at character
- * `at` of the value, with the hint to fix it or set onInvalid on the rule (named `rule`).
+ * What a value the rule cannot parse becomes, by the rule's `onInvalid`: NULL, the value as it is, or
+ * (fail) DUMP_VALUE_REJECTED for a value of `site`'s column that is not `what` (e.g. "invalid JSON")
+ * at character `error.at` of the value, with the hint to fix it or set onInvalid on the rule (`rule`).
  */
-export function invalidValue(site: Site, value: string, at: number, what: string, message: string, rule: string): VeilError {
-  return new VeilError('DUMP_VALUE_REJECTED', `${tableKey(site.table)}.${site.column.name} holds ${what} at character ${at + 1} of the value: ${message}`, {
+export function invalidValue(
+  onInvalid: 'fail' | 'null' | 'keep',
+  site: Site,
+  value: string,
+  error: { at: number; message: string },
+  what: string,
+  rule: string,
+): string | null {
+  if (onInvalid === 'null') return null;
+  if (onInvalid === 'keep') return value;
+  const { at, message } = error;
+  throw new VeilError('DUMP_VALUE_REJECTED', `${tableKey(site.table)}.${site.column.name} holds ${what} at character ${at + 1} of the value: ${message}`, {
     column: site.column.name,
     table: tableKey(site.table),
     path: site.path,

@@ -84,9 +84,7 @@ export const json = defineTransformer({
           });
         } catch (e) {
           if (!(e instanceof JsonSyntaxError)) throw e;
-          if (p.onInvalid === 'null') return null;
-          if (p.onInvalid === 'keep') return value;
-          throw invalidValue(site, value, e.at, 'invalid JSON', e.message, 'json');
+          return invalidValue(p.onInvalid, site, value, e, 'invalid JSON', 'json');
         }
         return applyEdits(value, edits);
       },

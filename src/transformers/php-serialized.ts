@@ -51,9 +51,7 @@ export const phpSerialized = defineTransformer({
           });
         } catch (e) {
           if (!(e instanceof PhpSyntaxError)) throw e;
-          if (p.onInvalid === 'null') return null;
-          if (p.onInvalid === 'keep') return value;
-          throw invalidValue(site, value, e.at, 'an invalid PHP-serialized value', e.message, 'php-serialized');
+          return invalidValue(p.onInvalid, site, value, e, 'an invalid PHP-serialized value', 'php-serialized');
         }
         return applyEdits(value, edits);
       },
