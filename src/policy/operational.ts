@@ -11,7 +11,9 @@ import type { TableRef } from '../model.js';
  * WooCommerce, Magento, Drupal, Oban, Que, GoodJob, Solid Queue, River, pg-boss, Graphile Worker,
  * Hangfire), and an app's own outgoing queues (`email_queue`, `outbox`). Generic names (`jobs`,
  * `sessions`, `cache`, `*_queue`) count only with the columns that make them one: a job board's `jobs`
- * or a conference's `sessions` are business data.
+ * or a conference's `sessions` are business data. A queue with a name of its own (`billing_tasks`,
+ * `webhook_deliveries`) is known by its columns alone when it has all three marks of one: what to run,
+ * when to run it, and a worker's retry or lock bookkeeping.
  */
 export type OperationalKind = 'job queue' | 'sessions' | 'tokens' | 'cache';
 
@@ -33,6 +35,8 @@ interface Pattern {
   name: RegExp;
   /** Column names (lower case), each list needing one match; none: the name alone decides. */
   needs?: RegExp[];
+  /** The columns decide, whatever the name: the reason names the columns. */
+  byColumns?: boolean;
 }
 
 const PAYLOAD = /^(payload|handler|args|arguments|body|data|params|job_data|serialized_job)$/;
@@ -41,6 +45,10 @@ const QUEUEING = /^(queue|queue_name|attempts|run_at|available_at|scheduled_at|s
 const SENDS = /^(payload|body|data|message|content|args|arguments|event|event_data|to|recipient|to_address|to_email|subject|url|endpoint)$/;
 // (not `status`: a support queue's tickets have one too)
 const PROGRESS = /^(attempts|retries|retry_count|tries|sent_at|processed_at|published_at|delivered_at|send_after|run_at|available_at|scheduled_at|scheduled_for|next_attempt_at|locked_at)$/;
+/** A queue under any name: what to run (code or its arguments), when, and retries or locks. */
+const RUNS = /^(handler|payload|args|arguments|job_args|task_args|job_data|task_data|serialized_job|job_class|job_name|task_name|task_class|worker_class|command|callable)$/;
+const WHEN = /^(run_at|run_after|available_at|scheduled_at|scheduled_for|execute_at|perform_at|next_run_at|next_attempt_at|next_retry_at|not_before|due_at)$/;
+const WORKER = /^(attempts|attempt|attempt_count|retries|retry_count|tries|max_attempts|locked_at|locked_by|locked_until|reserved_at|reserved_by|claimed_at|claimed_by|lease_expires_at|heartbeat_at|worker_id|last_error|failed_at)$/;
 const SESSION_TABLES = /^(sessions|session|user_sessions|core_session|http_sessions)$/;
 const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date)$/;
 // (a session id alone is not enough: a conference's sessions have one; with a `data` column it is a session store)
@@ -56,6 +64,8 @@ const PATTERNS: Pattern[] = [
   { kind: 'job queue', name: /^(jobs|job|queue_jobs|queued_jobs|background_jobs|scheduled_jobs|job_queue|task_queue)$/, needs: [PAYLOAD, QUEUEING] },
   // an app's own outgoing queue or transactional outbox (email_queue, webhook_queue, outbox, queued_emails)
   { kind: 'job queue', name: /(^|_)(queue|queued|outbox)(_|$)/, needs: [SENDS, PROGRESS] },
+  // any name: by the three column marks of a queue (a calendar's `appointments` has a time, not a handler or retries)
+  { kind: 'job queue', name: /./, needs: [RUNS, WHEN, WORKER], byColumns: true },
   { kind: 'sessions', name: /^(django_session|ci_sessions)$|woocommerce_sessions$/ },
   { kind: 'sessions', name: SESSION_TABLES, needs: [SESSION_DATA] },
   { kind: 'sessions', name: SESSION_TABLES, needs: [SESSION_ID, /^data$/] },
@@ -69,11 +79,12 @@ const PATTERNS: Pattern[] = [
 export function operationalTable(table: TableRef, columns: readonly string[]): OperationalGuess | undefined {
   const name = table.name.toLowerCase();
   const qualified = table.schema !== undefined ? `${table.schema.toLowerCase()}.${name}` : name;
-  const cols = columns.map((c) => c.toLowerCase());
   for (const p of PATTERNS) {
     if (!p.name.test(name) && !p.name.test(qualified)) continue;
-    if (p.needs && !p.needs.every((re) => cols.some((c) => re.test(c)))) continue;
-    return { kind: p.kind, reason: `${article(p.kind)} ${p.kind}: ${WHY[p.kind]}` };
+    const marks = p.needs?.map((re) => columns.find((c) => re.test(c.toLowerCase())));
+    if (marks?.includes(undefined)) continue;
+    const by = p.byColumns ? ` (by its columns ${marks!.join(', ')})` : '';
+    return { kind: p.kind, reason: `${article(p.kind)} ${p.kind}${by}: ${WHY[p.kind]}` };
   }
   return undefined;
 }

@@ -32,6 +32,19 @@ describe('operational tables: rows a copy of production should not take along', 
     expect(kind('queues', ['id', 'name', 'body', 'status'])).toBeUndefined(); // (not a word match: the name is "queues")
   });
 
+  it('knows a queue under a name of its own by what it runs, when, and its retry or lock columns', () => {
+    expect(kind('billing_tasks', ['id', 'handler', 'run_at', 'attempts', 'locked_at', 'last_error'])).toBe('job queue');
+    expect(kind('webhook_deliveries', ['id', 'endpoint_id', 'payload', 'next_attempt_at', 'attempt_count'])).toBe('job queue');
+    expect(kind('Scheduled_Work', ['Id', 'Job_Class', 'Perform_At', 'Retries'])).toBe('job queue');
+    // two marks are not enough: a calendar, a report schedule, an API log
+    expect(kind('appointments', ['id', 'customer_id', 'scheduled_at', 'status', 'attempts'])).toBeUndefined();
+    expect(kind('report_schedules', ['id', 'command', 'next_run_at', 'owner_id'])).toBeUndefined();
+    expect(kind('api_calls', ['id', 'payload', 'retries', 'created_at'])).toBeUndefined();
+    expect(operationalTable({ name: 'billing_tasks' }, ['id', 'handler', 'run_at', 'attempts'])?.reason).toBe(
+      'a job queue (by its columns handler, run_at, attempts): pending jobs would run again in staging (charges, emails, webhooks), and their payloads hold personal data',
+    );
+  });
+
   it('knows sessions, tokens and caches, and not a conference schedule', () => {
     expect(kind('sessions', ['id', 'user_id', 'ip_address', 'user_agent', 'payload', 'last_activity'])).toBe('sessions');
     expect(kind('django_session', ['session_key', 'session_data', 'expire_date'])).toBe('sessions');

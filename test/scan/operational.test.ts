@@ -20,6 +20,7 @@ CREATE TABLE sessions (id text PRIMARY KEY, user_id bigint, ip_address text, use
 CREATE TABLE personal_access_tokens (id bigserial PRIMARY KEY, tokenable_id bigint, name text, token text UNIQUE, abilities text);
 CREATE TABLE cache (key text PRIMARY KEY, value text NOT NULL, expiration integer NOT NULL);
 CREATE TABLE cache_locks (key text PRIMARY KEY, owner text NOT NULL, expiration integer NOT NULL);
+CREATE TABLE billing_tasks (id bigserial PRIMARY KEY, handler text NOT NULL, run_at timestamptz NOT NULL, attempts int NOT NULL DEFAULT 0, locked_at timestamptz);
 CREATE SCHEMA board;
 CREATE TABLE board.jobs (id int PRIMARY KEY, title text, company text, salary int);
 INSERT INTO users VALUES (1, 'Ada Byron', 'ada@shop.test', '$2y$10$abc'), (2, 'Alan Turing', 'alan@shop.test', '$2y$10$def');
@@ -30,10 +31,11 @@ INSERT INTO failed_jobs (uuid, connection, queue, payload, exception, failed_at)
 INSERT INTO sessions VALUES ('s1', 1, '203.0.113.7', 'Mozilla/5.0', 'YTozOntzOjY6Il90b2tlbiI7', 1700000000);
 INSERT INTO personal_access_tokens (tokenable_id, name, token) VALUES (1, 'cli', 'f3b1c9d2e8');
 INSERT INTO cache VALUES ('user.1.profile', 's:9:"Ada Byron";', 1700000000);
+INSERT INTO billing_tasks (handler, run_at) VALUES ('RenewSubscription:{"customer":"ada@shop.test"}', '2023-11-15 10:00+00');
 INSERT INTO board.jobs VALUES (1, 'Barista', 'Cafe Nero', 24000), (2, 'Engineer', 'Acme', 90000);
 `;
 
-const OPERATIONAL = ['public.jobs', 'public.failed_jobs', 'public.sessions', 'public.personal_access_tokens', 'public.cache', 'public.cache_locks'];
+const OPERATIONAL = ['public.jobs', 'public.failed_jobs', 'public.sessions', 'public.personal_access_tokens', 'public.cache', 'public.cache_locks', 'public.billing_tasks'];
 
 describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tokens, caches) on a real pg_dump', () => {
   let work = '';
@@ -62,6 +64,7 @@ describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tok
     expect(rules.tables['board.jobs'].columns).toBeDefined();
     expect(rules.tables['public.users'].columns?.email).not.toBe('keep');
     expect(r.stderr).toContain('public.jobs\n    all rows → truncate: a job queue: pending jobs would run again in staging');
+    expect(r.stderr).toContain('public.billing_tasks\n    all rows → truncate: a job queue (by its columns handler, run_at, attempts): pending jobs');
   });
 
   it('check --strict passes on the draft, and the masked dump restores with those tables empty', async () => {
@@ -72,7 +75,7 @@ describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tok
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('TABLE_OPERATIONAL_KEPT');
     const text = await readFile(masked, 'utf8');
-    for (const secret of ['ChargeSubscription', 'SMTP timeout', 'YTozOntzOjY6Il90b2tlbiI7', 'f3b1c9d2e8', 'Ada Byron']) expect(text).not.toContain(secret);
+    for (const secret of ['ChargeSubscription', 'RenewSubscription', 'SMTP timeout', 'YTozOntzOjY6Il90b2tlbiI7', 'f3b1c9d2e8', 'Ada Byron']) expect(text).not.toContain(secret);
     const { db } = await restoreIntoFreshDb('operational_restore', masked);
     for (const t of OPERATIONAL) expect(Number(await queryValue(db, `SELECT count(*) FROM ${t}`)), t).toBe(0);
     expect(Number(await queryValue(db, 'SELECT count(*) FROM public.users'))).toBe(2);
