@@ -68,27 +68,46 @@ function bracket(path: string, i: number): [{ t: 'key'; key: string } | { t: 'in
 }
 
 /**
- * Match states: pairs (pattern, position) packed as pattern * 64 + position into a small array.
- * step() moves every state across one child (a key or an index) and reports the first pattern that
- * the child completes.
+ * Match states: pairs (pattern, position) packed as pattern * 64 + position. A document's scanner holds
+ * a States at each level and steps it across each child (a key or an index).
  */
-export class PathSet {
-  private readonly rootStates: number[];
+export class States {
   /**
-   * Steps already taken: states (by identity) → child → result. Documents of one column repeat their
-   * keys, so most steps are lookups; the states they return are the same arrays, so the lookups chain
-   * down the levels. At most MEMO_STEPS are kept (keys may be data, e.g. ids).
+   * Children already stepped into: key → the states below and the pattern the child completes.
+   * Documents of one column repeat their keys, so most steps are one Map lookup (at most MEMO_STEPS
+   * are kept per PathSet: keys may be data, e.g. ids).
    */
-  private readonly memo = new WeakMap<number[], Map<string | number, { next: number[]; match: number }>>();
+  readonly below = new Map<string | number, Step>();
+  /** The same steps for up to BYTE_KEYS keys, by their UTF-8 (stepBytes: no key decoded). */
+  readonly keyBytes: Uint8Array[] = [];
+  readonly keySteps: Step[] = [];
+  /** No pattern can match below: the scanner only validates. */
+  readonly none: boolean;
+
+  constructor(readonly ids: readonly number[]) {
+    this.none = ids.length === 0;
+  }
+}
+
+interface Step {
+  next: States;
+  match: number;
+}
+
+/** Keys per level matched by their bytes: a document's own keys, not data used as keys (ids). */
+const BYTE_KEYS = 16;
+
+export class PathSet {
+  private readonly rootStates: States;
   private memoSize = 0;
 
   constructor(readonly paths: Seg[][]) {
     for (const p of paths) if (p.length >= 64) throw new Error('JSON paths are limited to 63 steps');
-    this.rootStates = paths.map((_, i) => i * 64);
+    this.rootStates = new States(paths.map((_, i) => i * 64));
   }
 
-  /** The states at the root (the same array every time; do not change it), and which pattern (if any) matches the root itself ("$"). */
-  root(): number[] {
+  /** The states at the root (the same object every time), and which pattern (if any) matches the root itself ("$"). */
+  root(): States {
     return this.rootStates;
   }
 
@@ -99,27 +118,50 @@ export class PathSet {
   /** The pattern the last step() completed (the first one listed), or -1. */
   match = -1;
 
-  /**
-   * States after descending into child `key` (string) or `index` (number); the completed pattern, if
-   * any, in `match`. The states returned may be shared: do not change them.
-   */
-  step(states: number[], key: string | number): number[] {
-    let steps = this.memo.get(states);
-    const known = steps?.get(key);
+  /** States after descending into child `key` (string) or `index` (number); the completed pattern, if any, in `match`. */
+  step(states: States, key: string | number): States {
+    const known = states.below.get(key);
     if (known !== undefined) {
       this.match = known.match;
       return known.next;
     }
-    const next = this.compute(states, key);
+    const next = new States(this.compute(states.ids, key));
     if (this.memoSize < MEMO_STEPS) {
-      if (steps === undefined) this.memo.set(states, (steps = new Map()));
-      steps.set(key, { next, match: this.match });
+      states.below.set(key, { next, match: this.match });
       this.memoSize++;
     }
     return next;
   }
 
-  private compute(states: number[], key: string | number): number[] {
+  /**
+   * step() for an object key given as its UTF-8 buf[a, b) (no escapes): a key seen before at this
+   * level is matched on its bytes; another is decoded by `decode` and stepped into.
+   */
+  stepBytes(states: States, buf: Uint8Array, a: number, b: number, decode: (buf: Uint8Array, a: number, b: number) => string): States {
+    const known = states.keyBytes;
+    const len = b - a;
+    for (let k = 0; k < known.length; k++) {
+      const x = known[k];
+      if (x.length !== len) continue;
+      let j = 0;
+      while (j < len && x[j] === buf[a + j]) j++;
+      if (j === len) {
+        const st = states.keySteps[k];
+        this.match = st.match;
+        return st.next;
+      }
+    }
+    const key = decode(buf, a, b);
+    const next = this.step(states, key);
+    const st = states.below.get(key);
+    if (st !== undefined && known.length < BYTE_KEYS) {
+      known.push(buf.slice(a, b));
+      states.keySteps.push(st);
+    }
+    return next;
+  }
+
+  private compute(states: readonly number[], key: string | number): number[] {
     const next: number[] = [];
     let match = -1;
     for (let i = 0; i < states.length; i++) {

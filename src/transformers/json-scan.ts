@@ -1,5 +1,5 @@
 import { decodeText } from '../core/text.js';
-import type { PathSet } from './json-path.js';
+import type { PathSet, States } from './json-path.js';
 
 /**
  * A validating JSON scanner that finds the values a PathSet selects, without building a tree.
@@ -94,6 +94,9 @@ export class JsonScanner {
    */
   private readonly keys: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS + 1).fill(undefined);
 
+  /** keyBytes for PathSet.stepBytes (bound once). */
+  private readonly decodeKey = (buf: Uint8Array, a: number, b: number): string => this.keyBytes(buf as Buffer, a, b);
+
   private keyBytes(buf: Buffer, a: number, b: number): string {
     const len = b - a;
     if (len > 32) return decodeText(buf, a, b, 'utf8');
@@ -131,7 +134,7 @@ export class JsonScanner {
   }
 
   /** Scan one value; `states` null means nothing below can match (validate only). */
-  private value(states: number[] | null): JsonKind {
+  private value(states: States | null): JsonKind {
     const s = this.s;
     if (this.i >= this.end) this.fail('unexpected end of the JSON text');
     const c = s[this.i];
@@ -193,10 +196,11 @@ export class JsonScanner {
   /** Scan a string starting at the quote; returns whether it had escapes. */
   private string(): boolean {
     const s = this.s;
+    const end = this.end;
     let i = this.i + 1;
     let escaped = false;
     for (;;) {
-      if (i >= this.end) {
+      if (i >= end) {
         this.i = i;
         this.fail('unterminated string');
       }
@@ -230,7 +234,7 @@ export class JsonScanner {
     if (++this.depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH} levels`);
   }
 
-  private object(states: number[] | null): JsonKind {
+  private object(states: States | null): JsonKind {
     this.enter();
     const s = this.s;
     this.i++;
@@ -250,7 +254,8 @@ export class JsonScanner {
       if (this.at(this.i) !== 58) this.fail('expected ":"');
       this.i++;
       this.ws();
-      if (states === null || states.length === 0) this.value(null);
+      if (states === null || states.none) this.value(null);
+      else if (this.buf !== null && !escaped) this.childAt(this.paths.stepBytes(states, this.buf, k0 + 1, k1 - 1, this.decodeKey));
       else this.child(states, this.key(k0, k1, escaped));
       this.ws();
       const c = this.at(this.i);
@@ -267,7 +272,7 @@ export class JsonScanner {
     }
   }
 
-  private array(states: number[] | null): JsonKind {
+  private array(states: States | null): JsonKind {
     this.enter();
     const s = this.s;
     this.i++;
@@ -279,7 +284,7 @@ export class JsonScanner {
     }
     for (let index = 0; ; index++) {
       this.ws();
-      if (states === null || states.length === 0) this.value(null);
+      if (states === null || states.none) this.value(null);
       else this.child(states, index);
       this.ws();
       const c = this.at(this.i);
@@ -296,8 +301,12 @@ export class JsonScanner {
     }
   }
 
-  private child(states: number[], key: string | number): void {
-    const next = this.paths.step(states, key);
+  private child(states: States, key: string | number): void {
+    this.childAt(this.paths.step(states, key));
+  }
+
+  /** The value of a child whose step was taken: `next` below it, and the pattern it completes in paths.match. */
+  private childAt(next: States): void {
     const match = this.paths.match;
     const start = this.i;
     const kind = this.value(match >= 0 ? null : next);

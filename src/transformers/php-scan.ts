@@ -1,4 +1,4 @@
-import type { PathSet } from './json-path.js';
+import type { PathSet, States } from './json-path.js';
 
 /**
  * A scanner for PHP's serialize() format, as WordPress and its plugins store settings and metadata:
@@ -45,7 +45,7 @@ export class PhpScanner {
     if (this.i !== value.length) throw new PhpSyntaxError('text after the serialized value', this.i);
   }
 
-  private value(states: number[], match: number, depth: number): void {
+  private value(states: States, match: number, depth: number): void {
     if (depth > MAX_DEPTH) throw new PhpSyntaxError('nested too deeply', this.i);
     const s = this.s;
     const start = this.i;
@@ -122,7 +122,7 @@ export class PhpScanner {
   }
 
   /** n key/value pairs, then `}`; keys are `i:n;` or `s:len:"name";` (object properties may carry \0…\0 visibility prefixes). */
-  private entries(n: number, states: number[], depth: number): void {
+  private entries(n: number, states: States, depth: number): void {
     for (let k = 0; k < n; k++) {
       const t = this.s[this.i];
       let key: string | number;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { VeilError } from '../../../src/errors.js';
 import { parseJsonPath } from '../../../src/transformers/json-path.js';
-import { bind, problems } from './helpers.js';
+import { validateColumnRule } from '../../../src/rules/load.js';
+import { Keyring } from '../../../src/seed/keyring.js';
+import { bindRule } from '../../../src/transformers/bind.js';
+import { bind, NO_ROW, problems } from './helpers.js';
 
 const DOC = '{"user": {"email":"jane@acme.io","id":7}, "tags":["a","b"], "a":{"b":"secret99"}, "deep":[{"phone":"555-1234"},{"x":{"phone":"555-9876"}}], "n": 12.50, "ok": true, "nil": null}';
 
@@ -102,6 +105,31 @@ describe('json', () => {
 });
 
 describe('JSON paths', () => {
+  it('matches keys on their bytes as on their text: same lengths, many keys at a level, non-ASCII keys', () => {
+    const rule = validateColumnRule('col', { transformer: 'json', paths: { '$.email': 'null', '$.émail': 'null', '$.k19': 'null' } }, '$.x', () => {
+      throw new Error('invalid rule');
+    })!;
+    const b = bindRule(rule, { name: 'col' }, { keyring: new Keyring('k'), dialect: 'postgres', table: { name: 't' } });
+    const out = new Uint8Array(4096);
+    /** The byte path's result (the plan's route for raw UTF-8 fields), checked against the string path. */
+    const viaBytes = (doc: object): unknown => {
+      const text = JSON.stringify(doc);
+      const src = Buffer.from(text, 'utf8');
+      const n = b.applyBytes!(src, 0, src.length, out);
+      expect(n).toBeGreaterThanOrEqual(0);
+      const got = Buffer.from(out.subarray(0, n)).toString('utf8');
+      expect(got).toBe(b.apply(text, NO_ROW));
+      return JSON.parse(got);
+    };
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
+    for (let round = 0; round < 3; round++) {
+      // the same answers once the keys of each level are remembered by their bytes
+      expect(viaBytes({ phone: 1, email: 2, émail: 3, emaim: 4 })).toEqual({ phone: 1, email: null, émail: null, emaim: 4 });
+      expect(viaBytes(many)).toEqual({ ...many, k19: null });
+      expect(viaBytes({ ...many, email: 'x' })).toEqual({ ...many, k19: null, email: null });
+    }
+  });
+
   it('parses the supported syntax and rejects the rest', () => {
     expect(parseJsonPath("$.a['b c'][2][*]..d.*")).toEqual([
       { t: 'key', key: 'a' },
