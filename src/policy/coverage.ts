@@ -4,7 +4,7 @@ import type { Profiler } from '../scan/profiler.js';
 import type { SettingsGuess } from '../scan/settings.js';
 import { checkAccepts } from '../transformers/accepts.js';
 import type { PiiGuess } from './pii-kinds.js';
-import { operationalTable, type OperationalGuess } from './operational.js';
+import { operationalTable, partOf, type OperationalGuess } from './operational.js';
 import { piiByName } from './pii-names.js';
 import type { JsonPathGuess } from './pii-values.js';
 
@@ -109,9 +109,19 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
     referencedBy: planner.referencesTo(table).map(tableKey).filter((k) => k !== key),
     columns: out,
   };
-  const operational = operationalTable(table, columns.map((c) => c.name));
+  const operational = operationalTable(table, columns.map((c) => c.name)) ?? inheritedOperational(planner, parents);
   if (operational) coverage.operational = operational;
   return coverage;
+}
+
+/** The operational kind a partition or INHERITS child takes from its nearest operational ancestor. */
+function inheritedOperational(planner: Planner, parents: TableRef[], depth = 0): OperationalGuess | undefined {
+  if (depth > 16) return undefined;
+  for (const p of parents) {
+    const g = operationalTable(p, planner.columnsOf(p).map((c) => c.name)) ?? inheritedOperational(planner, planner.parentsOf(p), depth + 1);
+    if (g) return g.via !== undefined ? g : partOf(g, tableKey(p));
+  }
+  return undefined;
 }
 
 /** Every table the dump declared or had data for, in dump order. */

@@ -20,6 +20,8 @@ export type OperationalKind = 'job queue' | 'sessions' | 'tokens' | 'cache';
 export interface OperationalGuess {
   kind: OperationalKind;
   reason: string;
+  /** The operational table this one is a partition or child of (see partOf). */
+  via?: string;
 }
 
 const WHY: Record<OperationalKind, string> = {
@@ -83,10 +85,21 @@ export function operationalTable(table: TableRef, columns: readonly string[]): O
     if (!p.name.test(name) && !p.name.test(qualified)) continue;
     const marks = p.needs?.map((re) => columns.find((c) => re.test(c.toLowerCase())));
     if (marks?.includes(undefined)) continue;
-    const by = p.byColumns ? ` (by its columns ${marks!.join(', ')})` : '';
-    return { kind: p.kind, reason: `${article(p.kind)} ${p.kind}${by}: ${WHY[p.kind]}` };
+    return { kind: p.kind, reason: reasonOf(p.kind, p.byColumns ? ` (by its columns ${marks!.join(', ')})` : '') };
   }
   return undefined;
+}
+
+/**
+ * A partition or INHERITS child of an operational table is one too: its rows are the parent's (pg-boss
+ * 10 keeps each queue's jobs in a partition of pgboss.job named by a hash).
+ */
+export function partOf(g: OperationalGuess, parent: string): OperationalGuess {
+  return { kind: g.kind, reason: reasonOf(g.kind, ` (part of ${parent})`), via: parent };
+}
+
+function reasonOf(kind: OperationalKind, note: string): string {
+  return `${article(kind)} ${kind}${note}: ${WHY[kind]}`;
 }
 
 function article(kind: OperationalKind): string {

@@ -189,12 +189,14 @@ export class Policy {
 
 /** An operational table (job queue, sessions, tokens, cache) whose rows the run copies. */
 function operationalKept(t: TableCoverage, g: OperationalGuess): Diagnostic {
+  // a partition without rules of its own: the fix goes to the table it is part of, for every partition
+  const onParent = g.via !== undefined && t.rules.length === 0;
   return {
     code: 'TABLE_OPERATIONAL_KEPT',
     severity: 'warning',
-    path: tableRulePath(t, 'truncate'),
+    path: onParent ? childPath(childPath('$.tables', g.via!), 'truncate') : tableRulePath(t, 'truncate'),
     table: t.table,
-    message: `${t.table} looks like ${g.reason.replace(/^holds /, 'it holds ')}; its rows are copied (add "truncate": true to its table rule, or "truncate": false once reviewed)`,
+    message: `${t.table} looks like ${g.reason.replace(/^holds /, 'it holds ')}; its rows are copied (add "truncate": true to ${onParent ? `the table rule of ${g.via}` : 'its table rule'}, or "truncate": false once reviewed)`,
     data: { kind: g.kind },
   };
 }

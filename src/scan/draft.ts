@@ -49,6 +49,8 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
   const named = new Map(coverage.map((c) => [c.table, bare ? c.ref.name : c.table]));
   for (const t of coverage) {
     const key = bare ? t.ref.name : t.table;
+    // a partition of an operational table the draft empties is emptied with it (partitions take their parent's rules)
+    if (t.operational?.via !== undefined && emptied.has(t.operational.via)) continue;
     if (t.operational && !t.truncated && !emptied.has(t.table)) {
       const keptBy = t.referencedBy.filter((r) => !emptied.has(r)).map((r) => named.get(r) ?? r);
       const one = keptBy.length === 1;
