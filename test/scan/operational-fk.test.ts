@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../integration/helpers/services.js';
-import { createScratchDb, dropOwnScratchDbs, pgDump, psqlExec, restoreIntoFreshDb } from '../integration/helpers/pg.js';
+import { restoreIntoFreshDb } from '../integration/helpers/pg.js';
+import { dumpedPgDb } from '../integration/helpers/pg-dumped.js';
 import { dump as mariaDump, sql } from '../integration/mysql/mariadb.js';
 import { runVeil } from '../integration/helpers/veil.js';
 
@@ -26,25 +27,11 @@ INSERT INTO oauth_refresh_tokens VALUES ('rt1', 'at1', false);
 `;
 
 describeWithService('PostgreSQL', 'operational tables referenced by foreign keys (pg_dump)', () => {
-  let work = '';
-  let dumpFile = '';
-
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'veil-operational-fk-'));
-    const db = await createScratchDb('operational_fk');
-    await psqlExec(db, PG_SCHEMA);
-    dumpFile = join(work, 'app.sql');
-    await pgDump(db, [], dumpFile);
-  });
-
-  afterAll(async () => {
-    await dropOwnScratchDbs();
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const pg = dumpedPgDb('operational_fk', PG_SCHEMA);
 
   it('scan keeps a table that a kept table references, says why, and empties a chain of operational tables together', async () => {
-    const rulesFile = join(work, 'draft.json');
-    const r = await runVeil(['scan', '-i', dumpFile, '-o', rulesFile]);
+    const rulesFile = join(pg.work, 'draft.json');
+    const r = await runVeil(['scan', '-i', pg.dumpFile, '-o', rulesFile]);
     expect(r.code, r.stderr).toBe(0);
     const rules = JSON.parse(await readFile(rulesFile, 'utf8')) as Rules;
     expect(rules.tables['public.sessions'].truncate).toBeUndefined();
@@ -52,20 +39,20 @@ describeWithService('PostgreSQL', 'operational tables referenced by foreign keys
     expect(rules.tables['public.oauth_access_tokens']).toEqual({ truncate: true });
     expect(rules.tables['public.oauth_refresh_tokens']).toEqual({ truncate: true });
     expect(r.stderr).toContain('public.sessions\n    all rows → kept: NOT DRAFTED: truncate (holds sessions: live logins whose payloads hold personal data): public.carts references it by a foreign key');
-    const masked = join(work, 'masked.sql');
-    const m = await runVeil([rulesFile, '-i', dumpFile, '-o', masked, '--seed', 'fk']);
+    const masked = join(pg.work, 'masked.sql');
+    const m = await runVeil([rulesFile, '-i', pg.dumpFile, '-o', masked, '--seed', 'fk']);
     expect(m.code, m.stderr).toBe(0);
     await restoreIntoFreshDb('operational_fk_draft', masked);
   });
 
   it('a rules file that truncates a referenced table is warned about, and its restore does fail', async () => {
-    const rulesFile = join(work, 'truncating.json');
+    const rulesFile = join(pg.work, 'truncating.json');
     await writeFile(rulesFile, JSON.stringify({ tables: { 'public.sessions': { truncate: true } } }));
-    const masked = join(work, 'truncated.sql');
-    const r = await runVeil([rulesFile, '-i', dumpFile, '-o', masked, '--seed', 'fk']);
+    const masked = join(pg.work, 'truncated.sql');
+    const r = await runVeil([rulesFile, '-i', pg.dumpFile, '-o', masked, '--seed', 'fk']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('warning TRUNCATE_BREAKS_REFERENCE at $.tables["public.sessions"].truncate: public.sessions is truncated, but public.carts references it by a foreign key and keeps its rows: the restore fails on that constraint');
-    const check = await runVeil(['check', rulesFile, '-i', dumpFile]);
+    const check = await runVeil(['check', rulesFile, '-i', pg.dumpFile]);
     expect(check.stdout.toString()).toContain('  ! breaks   public.carts keep rows that reference it by a foreign key');
     await expect(restoreIntoFreshDb('operational_fk_broken', masked)).rejects.toThrow(/carts_session_id_fkey/);
   });

@@ -3,12 +3,12 @@
  * queue, failed jobs, sessions, tokens and cache, the masked dump restores with those tables empty and
  * the others whole, and a masking run whose rules copy such a table warns.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWithService } from '../integration/helpers/services.js';
-import { createScratchDb, dropOwnScratchDbs, pgDump, psqlExec, queryValue, restoreIntoFreshDb } from '../integration/helpers/pg.js';
+import { queryValue, restoreIntoFreshDb } from '../integration/helpers/pg.js';
+import { dumpedPgDb } from '../integration/helpers/pg-dumped.js';
 import { runVeil } from '../integration/helpers/veil.js';
 
 const SCHEMA = `
@@ -38,28 +38,14 @@ INSERT INTO board.jobs VALUES (1, 'Barista', 'Cafe Nero', 24000), (2, 'Engineer'
 const OPERATIONAL = ['public.jobs', 'public.failed_jobs', 'public.sessions', 'public.personal_access_tokens', 'public.cache', 'public.cache_locks', 'public.billing_tasks'];
 
 describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tokens, caches) on a real pg_dump', () => {
-  let work = '';
-  let dumpFile = '';
-  let rulesFile = '';
-
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'veil-operational-'));
-    const db = await createScratchDb('operational');
-    await psqlExec(db, SCHEMA);
-    dumpFile = join(work, 'app.sql');
-    rulesFile = join(work, 'draft.json');
-    await pgDump(db, [], dumpFile);
-  });
-
-  afterAll(async () => {
-    await dropOwnScratchDbs();
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  const pg = dumpedPgDb('operational', SCHEMA);
+  /** The draft the first test writes and the others read. */
+  const rulesFile = (): string => join(pg.work, 'draft.json');
 
   it('scan drafts "truncate" for them, with the reason, and column rules for the rest', async () => {
-    const r = await runVeil(['scan', '-i', dumpFile, '-o', rulesFile]);
+    const r = await runVeil(['scan', '-i', pg.dumpFile, '-o', rulesFile()]);
     expect(r.code, r.stderr).toBe(0);
-    const rules = JSON.parse(await readFile(rulesFile, 'utf8')) as { tables: Record<string, { truncate?: boolean; columns?: Record<string, unknown> }> };
+    const rules = JSON.parse(await readFile(rulesFile(), 'utf8')) as { tables: Record<string, { truncate?: boolean; columns?: Record<string, unknown> }> };
     for (const t of OPERATIONAL) expect(rules.tables[t], t).toEqual({ truncate: true });
     expect(rules.tables['board.jobs'].columns).toBeDefined();
     expect(rules.tables['public.users'].columns?.email).not.toBe('keep');
@@ -68,10 +54,10 @@ describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tok
   });
 
   it('check --strict passes on the draft, and the masked dump restores with those tables empty', async () => {
-    const check = await runVeil(['check', rulesFile, '-i', dumpFile, '--strict']);
+    const check = await runVeil(['check', rulesFile(), '-i', pg.dumpFile, '--strict']);
     expect(check.code, check.stderr).toBe(0);
-    const masked = join(work, 'masked.sql');
-    const r = await runVeil([rulesFile, '-i', dumpFile, '-o', masked, '--seed', 'ops']);
+    const masked = join(pg.work, 'masked.sql');
+    const r = await runVeil([rulesFile(), '-i', pg.dumpFile, '-o', masked, '--seed', 'ops']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('TABLE_OPERATIONAL_KEPT');
     const text = await readFile(masked, 'utf8');
@@ -83,7 +69,7 @@ describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tok
   });
 
   it('a masking run whose rules copy one warns, unless the rules say "truncate": false', async () => {
-    const draft = JSON.parse(await readFile(rulesFile, 'utf8')) as { strict: boolean; tables: Record<string, unknown> };
+    const draft = JSON.parse(await readFile(rulesFile(), 'utf8')) as { strict: boolean; tables: Record<string, unknown> };
     const keep = (...cols: string[]) => ({ columns: Object.fromEntries(cols.map((c) => [c, 'keep'])) });
     const copying = {
       ...draft,
@@ -93,20 +79,20 @@ describeWithService('PostgreSQL', 'operational tables (job queues, sessions, tok
         'public.cache_locks': keep('key', 'owner', 'expiration'), // empty: copied empty, nothing to warn about
       },
     };
-    const f = join(work, 'copying.json');
+    const f = join(pg.work, 'copying.json');
     await writeFile(f, JSON.stringify(copying));
-    const r = await runVeil([f, '-i', dumpFile, '-o', join(work, 'copied.sql'), '--seed', 'ops']);
+    const r = await runVeil([f, '-i', pg.dumpFile, '-o', join(pg.work, 'copied.sql'), '--seed', 'ops']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('TABLE_OPERATIONAL_KEPT');
     expect(r.stderr).toContain('public.sessions looks like it holds sessions: live logins');
     expect(r.stderr).not.toContain('public.cache_locks looks like');
-    const check = await runVeil(['check', f, '-i', dumpFile]);
+    const check = await runVeil(['check', f, '-i', pg.dumpFile]);
     expect(check.code, check.stderr).toBe(0);
     expect(check.stdout.toString()).toContain('public.sessions  (1 rows; rules: public.sessions)\n  keep       id, user_id, ip_address, user_agent, payload, last_activity\n  ! copied   holds sessions: live logins');
     expect(check.stderr).not.toContain('TABLE_OPERATIONAL_KEPT');
     const reviewed = { ...copying, tables: { ...copying.tables, 'public.sessions': { ...(copying.tables['public.sessions'] as object), truncate: false } } };
     await writeFile(f, JSON.stringify(reviewed));
-    const quiet = await runVeil([f, '-i', dumpFile, '-o', join(work, 'copied.sql'), '--seed', 'ops']);
+    const quiet = await runVeil([f, '-i', pg.dumpFile, '-o', join(pg.work, 'copied.sql'), '--seed', 'ops']);
     expect(quiet.code, quiet.stderr).toBe(0);
     expect(quiet.stderr).not.toContain('TABLE_OPERATIONAL_KEPT');
   });
