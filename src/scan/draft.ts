@@ -49,22 +49,25 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
   const named = new Map(coverage.map((c) => [c.table, bare ? c.ref.name : c.table]));
   for (const t of coverage) {
     const key = bare ? t.ref.name : t.table;
-    // a partition of an operational table the draft empties is emptied with it (partitions take their parent's rules)
-    if (t.operational?.via !== undefined && emptied.has(t.operational.via)) continue;
-    if (t.operational && !t.truncated && !emptied.has(t.table)) {
+    // a partition of an operational table follows its parent: emptied with it (partitions take their
+    // parent's rules), or drafted as an ordinary table where the parent is kept
+    const via = t.operational?.via;
+    if (via !== undefined && emptied.has(via)) continue;
+    const operational = via === undefined ? t.operational : undefined;
+    if (operational && !t.truncated && !emptied.has(t.table)) {
       const keptBy = t.referencedBy.filter((r) => !emptied.has(r)).map((r) => named.get(r) ?? r);
       const one = keptBy.length === 1;
       suggestions.push({
         table: key,
         column: '*',
         rule: 'keep',
-        reasons: [`NOT DRAFTED: truncate (${t.operational.reason}): ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows, which would then point to no row; empty ${one ? 'it' : 'them'} too, or review its rows`],
+        reasons: [`NOT DRAFTED: truncate (${operational.reason}): ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows, which would then point to no row; empty ${one ? 'it' : 'them'} too, or review its rows`],
       });
     }
-    if (t.operational && emptied.has(t.table)) {
+    if (operational && emptied.has(t.table)) {
       // a job queue, sessions, tokens, a cache: no rows at all (its columns are then covered)
       tables[key] = { truncate: true };
-      suggestions.push({ table: key, column: '*', rule: { truncate: true }, reasons: [t.operational.reason] });
+      suggestions.push({ table: key, column: '*', rule: { truncate: true }, reasons: [operational.reason] });
       continue;
     }
     const cols: Record<string, DraftRule> = {};
@@ -92,8 +95,8 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
 
 /**
  * The operational tables the draft can empty: those no kept table references by a foreign key (an
- * emptied table's own references do not count). Emptying one is undone when a table that keeps its
- * rows references it, until nothing changes.
+ * emptied table's own references do not count), and partitions of those. Emptying one is undone when
+ * a table that keeps its rows references it (or its parent is kept), until nothing changes.
  */
 function truncatable(coverage: TableCoverage[]): Set<string> {
   const out = new Set(coverage.filter((t) => t.operational && !t.truncated).map((t) => t.table));
@@ -102,7 +105,8 @@ function truncatable(coverage: TableCoverage[]): Set<string> {
     changed = false;
     for (const t of coverage) {
       if (!out.has(t.table)) continue;
-      if (t.referencedBy.some((r) => !out.has(r) && !truncated.has(r))) {
+      const via = t.operational?.via;
+      if (t.referencedBy.some((r) => !out.has(r) && !truncated.has(r)) || (via !== undefined && !out.has(via))) {
         out.delete(t.table);
         changed = true;
       }
