@@ -49,7 +49,7 @@ const SENDS = /^(payload|body|data|message|content|args|arguments|event|event_da
 const PROGRESS = /^(attempts|retries|retry_count|tries|sent_at|processed_at|published_at|delivered_at|send_after|run_at|available_at|scheduled_at|scheduled_for|next_attempt_at|locked_at)$/;
 /** A queue under any name: what to run (code or its arguments), when, and retries or locks. */
 const RUNS = /^(handler|payload|args|arguments|job_args|task_args|job_data|task_data|serialized_job|job_class|job_name|task_name|task_class|worker_class|command|callable)$/;
-const WHEN = /^(run_at|run_after|available_at|scheduled_at|scheduled_for|execute_at|perform_at|next_run_at|next_attempt_at|next_retry_at|not_before|due_at)$/;
+const WHEN = /^(run_at|run_after|available_at|scheduled_at|scheduled_for|execute_at|perform_at|next_run_at|next_attempt_at|next_retry_at|not_before|due_at|send_at|send_after|deliver_at)$/;
 const WORKER = /^(attempts|attempt|attempt_count|retries|retry_count|tries|max_attempts|locked_at|locked_by|locked_until|reserved_at|reserved_by|claimed_at|claimed_by|lease_expires_at|heartbeat_at|worker_id|last_error|failed_at)$/;
 const SESSION_TABLES = /^(sessions|session|user_sessions|core_session|http_sessions)$/;
 const SESSION_DATA = /^(payload|session_data|session_value|last_activity|session_expiry|session_expires|expire_date)$/;

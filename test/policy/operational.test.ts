@@ -36,6 +36,7 @@ describe('operational tables: rows a copy of production should not take along', 
     expect(kind('billing_tasks', ['id', 'handler', 'run_at', 'attempts', 'locked_at', 'last_error'])).toBe('job queue');
     expect(kind('webhook_deliveries', ['id', 'endpoint_id', 'payload', 'next_attempt_at', 'attempt_count'])).toBe('job queue');
     expect(kind('Scheduled_Work', ['Id', 'Job_Class', 'Perform_At', 'Retries'])).toBe('job queue');
+    expect(kind('scheduled_mail', ['id', 'payload', 'send_at', 'tries'])).toBe('job queue');
     // two marks are not enough: a calendar, a report schedule, an API log
     expect(kind('appointments', ['id', 'customer_id', 'scheduled_at', 'status', 'attempts'])).toBeUndefined();
     expect(kind('report_schedules', ['id', 'command', 'next_run_at', 'owner_id'])).toBeUndefined();
