@@ -15,7 +15,7 @@ import type { TableRef } from '../model.js';
  * `webhook_deliveries`) is known by its columns alone when it has all three marks of one: what to run,
  * when to run it, and a worker's retry or lock bookkeeping.
  */
-export type OperationalKind = 'job queue' | 'sessions' | 'tokens' | 'cache';
+export type OperationalKind = 'job queue' | 'scheduled jobs' | 'sessions' | 'tokens' | 'cache';
 
 export interface OperationalGuess {
   kind: OperationalKind;
@@ -26,6 +26,7 @@ export interface OperationalGuess {
 
 const WHY: Record<OperationalKind, string> = {
   'job queue': 'pending jobs would run again in staging (charges, emails, webhooks), and their payloads hold personal data',
+  'scheduled jobs': "production's schedules would start running in staging (a nightly charge run, a report mailed to customers)",
   sessions: 'live logins whose payloads hold personal data',
   tokens: 'live credentials (access, refresh or password-reset tokens)',
   cache: 'cached copies of personal data, rebuilt on demand',
@@ -62,6 +63,10 @@ const PATTERNS: Pattern[] = [
   { kind: 'job queue', name: /actionscheduler_(actions|claims|logs)$/ },
   { kind: 'job queue', name: /^solid_queue_(jobs|\w+_executions)$/ },
   { kind: 'job queue', name: /^(pgboss\.(job|archive)|graphile_worker\.(jobs|_private_jobs)|hangfire\.job)$/ },
+  // schedulers that keep their schedules in the database: pg_cron (its cron.job rows are dumped with the
+  // extension), Quartz's JDBC job store (job data maps hold payloads; one-off triggers are pending jobs)
+  { kind: 'scheduled jobs', name: /^cron\.(job|job_run_details)$/ },
+  { kind: 'scheduled jobs', name: /^qrtz_(job_details|triggers|simple_triggers|cron_triggers|simprop_triggers|blob_triggers|fired_triggers)$/ },
   // generic names: with a payload and queueing columns (Laravel's jobs: queue, payload, attempts)
   { kind: 'job queue', name: /^(jobs|job|queue_jobs|queued_jobs|background_jobs|scheduled_jobs|job_queue|task_queue)$/, needs: [PAYLOAD, QUEUEING] },
   // an app's own outgoing queue or transactional outbox (email_queue, webhook_queue, outbox, queued_emails)

@@ -15,6 +15,15 @@ describe('operational tables: rows a copy of production should not take along', 
     expect(kind('job', ['id', 'name', 'data', 'state'], 'pgboss')).toBe('job queue');
   });
 
+  it('knows schedulers that keep their schedules in the database: pg_cron and Quartz', () => {
+    expect(kind('job', ['jobid', 'schedule', 'command', 'nodename', 'database', 'username', 'active', 'jobname'], 'cron')).toBe('scheduled jobs');
+    expect(kind('job_run_details', ['jobid', 'runid', 'command', 'status', 'return_message'], 'cron')).toBe('scheduled jobs');
+    expect(kind('QRTZ_TRIGGERS', ['SCHED_NAME', 'TRIGGER_NAME', 'JOB_NAME', 'NEXT_FIRE_TIME', 'JOB_DATA'])).toBe('scheduled jobs');
+    expect(kind('qrtz_job_details', ['sched_name', 'job_name', 'job_class_name', 'job_data'])).toBe('scheduled jobs');
+    expect(kind('job', ['id', 'title'], 'public')).toBeUndefined(); // a job board's, not cron's
+    expect(operationalTable({ schema: 'cron', name: 'job' }, [])?.reason).toMatch(/^holds scheduled jobs: production's schedules would start running in staging/);
+  });
+
   it('counts a generic `jobs` only with payload and queueing columns: a job board keeps its jobs', () => {
     expect(kind('jobs', ['id', 'queue', 'payload', 'attempts', 'reserved_at', 'available_at', 'created_at'])).toBe('job queue');
     expect(kind('jobs', ['id', 'title', 'company', 'salary', 'posted_at'])).toBeUndefined();
