@@ -170,7 +170,7 @@ export function buildSchema(): JsonSchema {
             description: 'Column name → rule.',
             additionalProperties: { $ref: '#/$defs/rule' },
           },
-          truncate: { type: 'boolean', description: "true: keep the table's schema and drop its rows (job queues, sessions, tokens, caches). false: copy its rows, and mark an operational table as reviewed." },
+          truncate: { type: 'boolean', description: "true: keep the table's schema and drop its rows (job queues, schedules, sessions, tokens, caches). false: copy its rows, and mark an operational table as reviewed." },
         },
         additionalProperties: false,
       },
