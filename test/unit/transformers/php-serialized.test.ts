@@ -92,8 +92,9 @@ describe('php-serialized', () => {
   it('property: any serialized value stays valid and equal where no path applies (fast-check)', () => {
     const scalar = fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null), fc.integer().map((n) => n / 64));
     const value = fc.letrec((tie) => ({
-      v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }), tie('v'), { maxKeys: 4, noNullPrototype: true })),
+      v: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }).filter((k) => k !== 'secret' && k !== 'n'), tie('v'), { maxKeys: 4, noNullPrototype: true })),
     })).v;
+    // (the kept part never holds a key named "secret" or "n": those paths match at any depth)
     const g = bind({ transformer: 'php-serialized', paths: { '$..secret': { transformer: 'hash', length: 12 }, '$..n': 'null' } });
     fc.assert(
       fc.property(value, fc.string({ unit: 'grapheme', minLength: 1 }), (v, secret) => {
