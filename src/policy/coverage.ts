@@ -124,6 +124,12 @@ function inheritedOperational(planner: Planner, parents: TableRef[], depth = 0):
   return undefined;
 }
 
+/** "a, b reference it by a foreign key and keep their rows" (one table: "references … keeps its"), for messages about emptying a referenced table. */
+export function keptReferrers(keptBy: readonly string[]): string {
+  const one = keptBy.length === 1;
+  return `${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows`;
+}
+
 /** Every table the dump declared or had data for, in dump order. */
 export function coverageOf(planner: Planner, profiler?: Profiler): TableCoverage[] {
   const refs = new Map<string, TableRef>();

@@ -6,7 +6,7 @@ import type { Planner } from '../rules/plan.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { didYouMean } from '../rules/suggest.js';
 import type { Profiler } from '../scan/profiler.js';
-import { coverageOf, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
+import { coverageOf, keptReferrers, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
 import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
@@ -212,7 +212,7 @@ function truncatedButReferenced(t: TableCoverage, keptBy: string[], dialect: Dia
     severity: 'warning',
     path: tableRulePath(t, 'truncate'),
     table: t.table,
-    message: `${t.table} is truncated, but ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows: ${outcome} (truncate ${one ? 'it' : 'them'} too)`,
+    message: `${t.table} is truncated, but ${keptReferrers(keptBy)}: ${outcome} (truncate ${one ? 'it' : 'them'} too)`,
     data: { referencedBy: keptBy },
   };
 }

@@ -1,5 +1,5 @@
 import type { ColumnInfo, DialectName } from '../model.js';
-import type { ColumnCoverage, TableCoverage } from '../policy/coverage.js';
+import { keptReferrers, type ColumnCoverage, type TableCoverage } from '../policy/coverage.js';
 import type { PiiGuess } from '../policy/pii-kinds.js';
 import { transformerFor } from '../policy/pii-kinds.js';
 import type { JsonPathGuess } from '../policy/pii-values.js';
@@ -61,7 +61,7 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
         table: key,
         column: '*',
         rule: 'keep',
-        reasons: [`NOT DRAFTED: truncate (${operational.reason}): ${keptBy.join(', ')} reference${one ? 's' : ''} it by a foreign key and keep${one ? 's' : ''} ${one ? 'its' : 'their'} rows, which would then point to no row; empty ${one ? 'it' : 'them'} too, or review its rows`],
+        reasons: [`NOT DRAFTED: truncate (${operational.reason}): ${keptReferrers(keptBy)}, which would then point to no row; empty ${one ? 'it' : 'them'} too, or review its rows`],
       });
     }
     if (operational && emptied.has(t.table)) {
