@@ -81,8 +81,9 @@ export class WorkerPool {
 }
 
 /**
- * The compiled worker entry. Beside this module in dist/; when this module runs from src/ (vitest),
- * the build's copy (so tests of worker threads need `npm run build`, as the CLI tests do).
+ * The compiled worker entry: beside this module in dist/ (dist/parallel/, or dist/bundle/ when this
+ * module runs inside the CLI's bundle); when it runs from src/ (vitest), the build's copy (so tests
+ * of worker threads need `npm run build`, as the CLI tests do).
  */
 function workerUrl(): URL {
   const here = new URL('./worker.js', import.meta.url);
