@@ -19,7 +19,6 @@ export interface PlanColumn {
 
 const UNSET = Symbol('unset');
 
-
 /**
  * TablePlan: per table, column index → bound rule. writeRow() copies a Row to the sink, replacing
  * only ruled fields; every other byte is pushed as a slice of the input.
