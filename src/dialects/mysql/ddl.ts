@@ -30,11 +30,10 @@ export interface ParseOptions {
   charset?: MysqlCharset;
 }
 
+/** No position: offset is within the statement; the scanner names the statement's place in the dump. */
 function fail(message: string, src: string, offset: number): VeilError {
-  // No DDL-specific code exists yet; DUMP_INSERT_SYNTAX is the closest one.
-  return new VeilError('DUMP_INSERT_SYNTAX', message, {
+  return new VeilError('DUMP_DDL_SYNTAX', message, {
     excerpt: visible(src.slice(Math.max(0, offset - 20), offset + 40)),
-    position: { offset, line: 0 },
     hint: 'veil-stream reads CREATE TABLE as mysqldump/mariadb-dump write it; is this statement complete?',
   });
 }

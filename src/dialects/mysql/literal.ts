@@ -102,10 +102,10 @@ export function fieldKind(buf: Uint8Array, start: number, end: number): FieldKin
   return 'other';
 }
 
+/** No position: buf may be a chunk or a field's copy; the scanner places the error at its row. */
 function syntax(buf: Uint8Array, start: number, end: number, what: string): VeilError {
   return new VeilError('DUMP_INSERT_SYNTAX', `${what}: ${visible(buf.subarray(start, Math.min(end, start + 60)))}`, {
     excerpt: visible(buf.subarray(start, Math.min(end, start + 60))),
-    position: { offset: start, line: 0 },
   });
 }
 

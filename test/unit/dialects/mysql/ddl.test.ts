@@ -204,11 +204,11 @@ describe('parseCreateTable on hand-written DDL', () => {
       try { parseCreateTable(sql); } catch (e) { return [(e as VeilError).code, (e as VeilError).details.excerpt !== undefined]; }
       return 'no error';
     };
-    expect(code('CREATE TABLE t LIKE u')).toEqual(['DUMP_INSERT_SYNTAX', true]);
-    expect(code('CREATE TABLE t (a int')).toEqual(['DUMP_INSERT_SYNTAX', true]);
-    expect(code("CREATE TABLE t (a int DEFAULT 'x)")).toEqual(['DUMP_INSERT_SYNTAX', true]);
-    expect(code('CREATE VIEW v AS SELECT 1')).toEqual(['DUMP_INSERT_SYNTAX', true]);
-    expect(code('CREATE TABLE t (a)')).toEqual(['DUMP_INSERT_SYNTAX', true]);
+    expect(code('CREATE TABLE t LIKE u')).toEqual(['DUMP_DDL_SYNTAX', true]);
+    expect(code('CREATE TABLE t (a int')).toEqual(['DUMP_DDL_SYNTAX', true]);
+    expect(code("CREATE TABLE t (a int DEFAULT 'x)")).toEqual(['DUMP_DDL_SYNTAX', true]);
+    expect(code('CREATE VIEW v AS SELECT 1')).toEqual(['DUMP_DDL_SYNTAX', true]);
+    expect(code('CREATE TABLE t (a)')).toEqual(['DUMP_DDL_SYNTAX', true]);
   });
 });
 

@@ -218,6 +218,23 @@ describe('MysqlScanner errors', () => {
       }
     }
   });
+  it('places a bad literal in a masked field at its row, whatever the chunking', () => {
+    const rules = { tables: { t: { columns: { a: 'hash' } } } };
+    const sql = "CREATE TABLE `t` (`a` blob, `b` int);\nINSERT INTO `t` VALUES\n(0x00ff,1),\n(0x0\x00,2);\n";
+    for (const size of [1, 5, 1000]) {
+      try {
+        maskMysql(Buffer.from(sql, 'latin1'), rules, size);
+        expect.unreachable();
+      } catch (e) {
+        const err = e as VeilError;
+        expect(err.code).toBe('DUMP_INSERT_SYNTAX');
+        expect(err.details.excerpt).toBe('\\x00');
+        expect(err.details.position?.line, `chunks of ${size}`).toBe(4);
+        expect(err.details.position?.offset).toBe(sql.indexOf(',2)') + 3);
+        expect(err.details.row).toBe(2);
+      }
+    }
+  });
   it('reports rows that do not match the table, unsupported charsets and oversized rows', () => {
     const rules = { tables: { t: { columns: { a: 'email' } } } };
     const base = 'CREATE TABLE `t` (`a` varchar(80), `b` int);\n';
