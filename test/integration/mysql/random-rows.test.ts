@@ -47,7 +47,7 @@ describeWithService('MariaDB', 'random rows through mariadb-dump, veil-stream an
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'veil-it-rand-'));
     await sql(`DROP DATABASE IF EXISTS ${SOURCE}; CREATE DATABASE ${SOURCE}`);
-    const parts = [
+    const parts: Buffer[] = [
       Buffer.from(
         'SET NAMES utf8mb4;\nCREATE TABLE r (id INT PRIMARY KEY, txt LONGTEXT CHARACTER SET utf8mb4, bin LONGBLOB, ' +
           'lat TEXT CHARACTER SET latin1 NOT NULL, email VARCHAR(255), note TEXT);\nINSERT INTO r VALUES\n',
