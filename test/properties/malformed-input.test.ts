@@ -12,7 +12,8 @@ await Masker.prepare();
  * Damaged dumps: the bundled fixtures with bytes deleted, inserted, replaced, duplicated or cut off.
  * Whatever the damage, a run either succeeds or fails with a VeilError that names a line; never with
  * another exception (a crash without a position). And the verdict does not depend on how the input
- * was cut into chunks: the same output, or the same error at the same place. FUZZ_RUNS=N runs longer.
+ * was cut into chunks: the same output, or the same error at the same place. The same holds for the
+ * read-only runs of `check` and `scan`. FUZZ_RUNS=N runs longer.
  */
 
 const fixtures = readdirSync('fixtures').map((d) => ({
@@ -42,6 +43,13 @@ describe('damaged dumps', () => {
           const bare = await outcomeOf(() => runChunks(input, { ...f.options, rules: NO_RULES }, cuts).output);
           if (bare.ok) expect(bare.output.equals(input)).toBe(true);
           else expect(bare.line, `${bare.code} names no line`).toBeGreaterThan(0);
+          // check and scan read without writing (and skip unruled INSERT lines): the same guarantees
+          for (const read of [{ dryRun: true, collectViolations: true }, { rules: NO_RULES, dryRun: true, sampleAll: true, collectViolations: true }]) {
+            const o = { ...f.options, ...read };
+            const [a, b] = [await outcomeOf(() => runChunks(input, o, []).output), await outcomeOf(() => runChunks(input, o, cuts).output)];
+            if (!a.ok) expect(a.line, `${a.code} names no line`).toBeGreaterThan(0);
+            expect(verdictOf(b)).toBe(verdictOf(a));
+          }
         }),
         { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
       );
