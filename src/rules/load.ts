@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
-import type { ColumnRule, RuleSet, TableRules } from './ruleset.js';
+import type { ColumnRule, LargeObjectsRule, RuleSet, TableRules } from './ruleset.js';
 import { didYouMean } from './suggest.js';
 
-const TOP_KEYS = ['$schema', 'tables', 'strict'];
+const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects'];
+const LARGE_OBJECTS: LargeObjectsRule[] = ['keep', 'empty'];
 const TABLE_KEYS = ['columns', 'truncate'];
 
 /** Read and validate a rules file; every problem is collected before throwing RULES_INVALID. */
@@ -44,6 +45,7 @@ export function validateRules(json: unknown): RuleSet {
   };
   const tables = new Map<string, TableRules>();
   let strict = false;
+  let largeObjects: LargeObjectsRule | undefined;
 
   if (!isObject(json)) {
     bad('$', 'the rules file must be a JSON object with a "tables" member');
@@ -54,6 +56,11 @@ export function validateRules(json: unknown): RuleSet {
     if (json.strict !== undefined) {
       if (typeof json.strict !== 'boolean') bad('$.strict', '"strict" must be true or false');
       else strict = json.strict;
+    }
+    if (json.largeObjects !== undefined) {
+      if (!LARGE_OBJECTS.includes(json.largeObjects as LargeObjectsRule)) {
+        bad('$.largeObjects', '"largeObjects" must be "keep" or "empty"', 'PostgreSQL large objects: "empty" drops their contents, "keep" copies them');
+      } else largeObjects = json.largeObjects as LargeObjectsRule;
     }
     if (json.tables === undefined) bad('$.tables', 'missing "tables"', 'add "tables": { "schema.table": { "columns": { ... } } }');
     else if (!isObject(json.tables)) bad('$.tables', '"tables" must be an object keyed by table name');
@@ -71,7 +78,7 @@ export function validateRules(json: unknown): RuleSet {
       path: issues[0].path,
     });
   }
-  return { tables, strict, source: json };
+  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), source: json };
 }
 
 type Bad = (path: string, message: string, hint?: string) => void;

@@ -21,9 +21,17 @@ export interface TableRules {
   columns: Map<string, ColumnRule>;
 }
 
+/**
+ * PostgreSQL large objects (pg_dump's BLOBS: `lo_create`, then `lowrite` calls with their bytes) belong
+ * to no column, so no column rule reaches them: `"keep"` copies their contents (a reviewed decision),
+ * `"empty"` keeps every large object but drops its contents. Unset: copied, and reported.
+ */
+export type LargeObjectsRule = 'keep' | 'empty';
+
 export interface RuleSet {
   tables: Map<string, TableRules>;
   strict: boolean;
+  largeObjects?: LargeObjectsRule;
   /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
   source?: unknown;
 }

@@ -153,6 +153,10 @@ export function buildSchema(): JsonSchema {
     properties: {
       $schema: { type: 'string' },
       strict: { type: 'boolean', description: 'Fail when a table in the dump has columns no rule mentions.' },
+      largeObjects: {
+        enum: ['keep', 'empty'],
+        description: 'PostgreSQL large objects, which no column rule reaches: "empty" keeps each object but drops its contents, "keep" copies them (reviewed). Unset: copied and reported.',
+      },
       tables: {
         type: 'object',
         description: 'Keyed by "schema.table" (PostgreSQL), "db.table" (MySQL) or a bare "table" (any schema).',
