@@ -14,7 +14,9 @@ export type DiagnosticCode =
   | 'RULE_KEY_MAY_COLLIDE'
   | 'SECRET_RANDOM'
   | 'DUMP_ENCODING_ASSUMED'
-  | 'DDL_UNPARSED';
+  | 'DDL_UNPARSED'
+  | 'LARGE_OBJECTS_UNCOVERED'
+  | 'LARGE_OBJECTS_EMPTIED';
 
 export type Severity = 'error' | 'warning' | 'notice';
 

@@ -61,7 +61,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     const t0 = process.hrtime.bigint();
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
-    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c));
+    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), planner.largeObjects);
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
     validateRules(draft.rules);
     const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
@@ -123,6 +123,10 @@ export function renderDraft(d: Draft, output: string | undefined): string {
       lines.push(`    ${s.column} → switch on ${String(s.rule.column)}, per row:`);
       for (const r of s.reasons) lines.push(`      ${r}`);
     } else lines.push(`    ${s.column} → ${rule}: ${s.reasons.join('; ')}`);
+  }
+  if (d.largeObjects) {
+    const { objects, bytes } = d.largeObjects;
+    lines.push(`  large objects → empty: ${objects} large object${objects === 1 ? '' : 's'} hold ${bytes} bytes no column rule reaches ("largeObjects": "keep" copies them)`);
   }
   lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
   return `${lines.join('\n')}\n`;

@@ -8,6 +8,7 @@ import { didYouMean } from '../rules/suggest.js';
 import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, keptReferrers, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
+import { LARGE_OBJECTS_HINT, largeObjectFindings } from './large-objects.js';
 import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
 
@@ -148,6 +149,9 @@ export class Policy {
     const keys = keyFindings(planner);
     issues.push(...keys.issues);
     diagnostics.push(...keys.diagnostics);
+    const blobs = largeObjectFindings(planner, this.options.strict);
+    issues.push(...blobs.issues);
+    diagnostics.push(...blobs.diagnostics);
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
     return result;
@@ -248,6 +252,11 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
     code: 'RULES_UNCOVERED_SETTING',
     says: (n) => `${n} setting${n === 1 ? ' has' : 's have'} no switch case and look${n === 1 ? 's' : ''} like ${n === 1 ? 'it needs' : 'they need'} one (strict)`,
     hint: 'add a case for each (a rule, or "keep" once reviewed)',
+  },
+  {
+    code: 'RULES_UNCOVERED_LARGE_OBJECTS',
+    says: () => 'the contents of the large objects have no rule (strict)',
+    hint: LARGE_OBJECTS_HINT,
   },
   {
     code: 'RULES_UNIQUE_UNDECLARED',

@@ -58,6 +58,8 @@ export class Planner {
   dataStarts = 0;
   /** The DDL being read comes from the --schema file (set by the Masker while it reads it). */
   readingSchemaFile = false;
+  /** PostgreSQL large objects: how many the dump creates, and the bytes of their contents (lowrite). */
+  readonly largeObjects = { objects: 0, bytes: 0 };
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */
   readonly keys = new KeyRules({
     rulesFor: (t) => this.rulesFor(t),

@@ -13,6 +13,8 @@ export type DraftRule = string | { transformer: string; [param: string]: unknown
 export interface DraftRules {
   $schema: string;
   strict: true;
+  /** PostgreSQL large objects with contents: no column rule reaches them, so the draft empties them. */
+  largeObjects?: 'empty';
   tables: Record<string, { columns: Record<string, DraftRule> } | { truncate: true }>;
 }
 
@@ -31,6 +33,8 @@ export interface Draft {
   tables: number;
   columns: number;
   kept: number;
+  /** The large objects the draft empties (none: undefined). */
+  largeObjects?: { objects: number; bytes: number };
 }
 
 /**
@@ -38,7 +42,12 @@ export interface Draft {
  * the parent (partitions and INHERITS children get them from there); keys are `schema.table`, or bare
  * names for a MySQL dump of one database.
  */
-export function draftRules(coverage: TableCoverage[], dialect: DialectName, columnInfo: (t: TableCoverage, c: string) => ColumnInfo | undefined): Draft {
+export function draftRules(
+  coverage: TableCoverage[],
+  dialect: DialectName,
+  columnInfo: (t: TableCoverage, c: string) => ColumnInfo | undefined,
+  largeObjects: { objects: number; bytes: number } = { objects: 0, bytes: 0 },
+): Draft {
   const schemas = new Set(coverage.map((t) => t.ref.schema ?? ''));
   const bare = dialect === 'mysql' && schemas.size <= 1;
   const tables: DraftRules['tables'] = {};
@@ -84,12 +93,14 @@ export function draftRules(coverage: TableCoverage[], dialect: DialectName, colu
     }
     if (Object.keys(cols).length > 0) tables[key] = { columns: cols };
   }
+  const blobs = largeObjects.bytes > 0;
   return {
-    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, tables },
+    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), tables },
     suggestions,
     tables: Object.keys(tables).length,
     columns,
     kept,
+    ...(blobs ? { largeObjects: { ...largeObjects } } : {}),
   };
 }
 

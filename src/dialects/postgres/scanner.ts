@@ -6,12 +6,13 @@ import { skipCopy, copyRows, copyHeaderRest } from './copy-data.js';
 import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
+import { lowriteBytes } from './large-objects.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
-export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'alter' | 'set' | 'select' | 'other';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'alter' | 'set' | 'select' | 'lowrite' | 'other';
 
 const ENCODINGS: Record<string, BufferEncoding> = {
   utf8: 'utf8', unicode: 'utf8', latin1: 'latin1', iso_8859_1: 'latin1', iso88591: 'latin1', sql_ascii: 'latin1',
@@ -113,7 +114,8 @@ export class PgScanner extends ChunkScanner {
         case 'copy': case 'alter': case 'set': case 'select':
           this.kind = w;
           this.startCapture(stmtStart);
-          if (w !== 'alter') this.trackWords = false;
+          if (w === 'select' && this.env.planner.rules.largeObjects === 'empty') this.startHold(stmtStart);
+          if (w !== 'alter' && w !== 'select') this.trackWords = false;
           break;
         case 'insert':
           this.kind = 'insert';
@@ -167,6 +169,19 @@ export class PgScanner extends ChunkScanner {
         return we;
       case 'insert':
         if (w === 'values' && this.parenDepth === 0) return this.onInsertValues(we);
+        return we;
+      case 'select':
+        // SELECT pg_catalog.lowrite(...): the bytes of a large object (pg_dump's BLOBS section)
+        if (n === 2 && w === 'pg_catalog') return we;
+        this.trackWords = false;
+        if (n === 3 && w === 'lo_create' && !this.env.planner.readingSchemaFile) this.env.planner.largeObjects.objects++;
+        if (n === 3 && w === 'lowrite') this.kind = 'lowrite';
+        if (this.holding) {
+          if (this.kind === 'lowrite') {
+            this.dropHold(we);
+            this.discarding = true;
+          } else this.releaseHold();
+        }
         return we;
       default:
         this.trackWords = false;
@@ -233,6 +248,9 @@ export class PgScanner extends ChunkScanner {
       case 'create-index':
       case 'alter':
         this.onDdl(sql, end);
+        return end;
+      case 'lowrite':
+        this.env.planner.largeObjects.bytes += lowriteBytes(sql);
         return end;
       case 'set':
       case 'select': {
