@@ -16,7 +16,8 @@ export type DiagnosticCode =
   | 'DUMP_ENCODING_ASSUMED'
   | 'DDL_UNPARSED'
   | 'LARGE_OBJECTS_UNCOVERED'
-  | 'LARGE_OBJECTS_EMPTIED';
+  | 'LARGE_OBJECTS_EMPTIED'
+  | 'STATISTICS_DROPPED';
 
 export type Severity = 'error' | 'warning' | 'notice';
 

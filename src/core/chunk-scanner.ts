@@ -34,6 +34,8 @@ export abstract class ChunkScanner implements Scanner, RowSite {
   protected holding = false;
   /** Bytes are being dropped (a truncated table's statement). */
   protected discarding = false;
+  /** Bytes a hold may withhold (an INSERT's head; a dialect may allow more for other statements). */
+  protected holdLimit = 1 << 20;
   private held: Buffer[] = [];
   private heldLen = 0;
 
@@ -146,7 +148,7 @@ export abstract class ChunkScanner implements Scanner, RowSite {
     if (this.holding) {
       this.held.push(chunk.subarray(start, end));
       this.heldLen += end - start;
-      if (this.heldLen > 1 << 20) {
+      if (this.heldLen > this.holdLimit) {
         this.fail('DUMP_INSERT_SYNTAX', 'an INSERT statement runs for more than 1 MB before its VALUES', end, {
           hint: 'the dump may be damaged; veil-stream expects INSERT INTO table [(columns)] VALUES',
         });

@@ -152,6 +152,15 @@ export class Policy {
     const blobs = largeObjectFindings(planner, this.options.strict);
     issues.push(...blobs.issues);
     diagnostics.push(...blobs.diagnostics);
+    const stats = planner.statistics.dropped;
+    if (stats > 0) {
+      diagnostics.push({
+        code: 'STATISTICS_DROPPED',
+        severity: 'notice',
+        message: `the optimizer statistics of ${stats} column${stats === 1 ? '' : 's'} (pg_dump --statistics) were dropped: their most common values and histograms hold values of masked data (run ANALYZE after the restore)`,
+        data: { columns: stats },
+      });
+    }
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
     return result;

@@ -60,6 +60,8 @@ export class Planner {
   readingSchemaFile = false;
   /** PostgreSQL large objects: how many the dump creates, and the bytes of their contents (lowrite). */
   readonly largeObjects = { objects: 0, bytes: 0 };
+  /** PostgreSQL 18 optimizer statistics (pg_dump --statistics): entries dropped as holding masked values. */
+  readonly statistics = { dropped: 0 };
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */
   readonly keys = new KeyRules({
     rulesFor: (t) => this.rulesFor(t),

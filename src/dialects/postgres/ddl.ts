@@ -33,6 +33,8 @@ export type DdlEvent =
   | { kind: 'parent'; child: TableRef; parent: TableRef }
   | { kind: 'key'; table: TableRef; key: KeyInfo }
   | { kind: 'reference'; table: TableRef; references: TableRef }
+  /** An index (any kind) and its table: an index lives in its table's schema. */
+  | { kind: 'index'; index: TableRef; table: TableRef }
   | { kind: 'enum'; name: string[]; labels: string[] };
 
 type Node = Record<string, any>;
@@ -59,8 +61,10 @@ export function readPgDdl(sql: string, defaultSchema: string | undefined, enums:
     // (ALTER INDEX ... ATTACH PARTITION parses as an AlterTableStmt too: it is not about tables)
     else if (stmt.AlterTableStmt?.objtype === 'OBJECT_TABLE') out.push(...alterTable(stmt.AlterTableStmt, defaultSchema));
     else if (stmt.IndexStmt?.relation) {
+      const table = rangeVar(stmt.IndexStmt.relation, defaultSchema);
       const key = indexKey(stmt.IndexStmt);
-      if (key) out.push({ kind: 'key', table: rangeVar(stmt.IndexStmt.relation, defaultSchema), key });
+      if (key) out.push({ kind: 'key', table, key });
+      if (stmt.IndexStmt.idxname) out.push({ kind: 'index', index: { schema: table.schema, name: stmt.IndexStmt.idxname }, table });
     }
     else if (stmt.CreateEnumStmt) {
       out.push({ kind: 'enum', name: (stmt.CreateEnumStmt.typeName ?? []).map(str), labels: (stmt.CreateEnumStmt.vals ?? []).map(str) });

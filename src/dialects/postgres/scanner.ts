@@ -7,12 +7,16 @@ import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { lowriteBytes } from './large-objects.js';
+import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
-export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'alter' | 'set' | 'select' | 'lowrite' | 'other';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'other';
+
+/** A column's statistics statement is held whole (64 MB, the capture limit: a huge statistics target). */
+const STATS_HOLD_LIMIT = 64 << 20;
 
 const ENCODINGS: Record<string, BufferEncoding> = {
   utf8: 'utf8', unicode: 'utf8', latin1: 'latin1', iso_8859_1: 'latin1', iso88591: 'latin1', sql_ascii: 'latin1',
@@ -57,8 +61,36 @@ export class PgScanner extends ChunkScanner {
   readonly literalCodec = new PgLiteralCodec('utf8');
   private readonly enums = new Map<string, string[]>();
 
+  /** Index key → its table (CREATE INDEX), for the statistics of expression indexes. */
+  private readonly indexTables = new Map<string, TableRef>();
+  /** What the rules say about the relation of a statistics entry. */
+  private readonly statsRules: StatsRules;
+  /** SELECT statements are held until the function they call is known: some are dropped (lowrite, statistics). */
+  private readonly holdSelects: boolean;
+
   constructor(env: ScanEnv) {
     super(env);
+    const planner = env.planner;
+    const masking = (c: { transformer: { name: string } }) => c.transformer.name !== 'keep';
+    this.statsRules = {
+      table: (relation) => {
+        const { tables, columns } = planner.rulesFor(relation);
+        if (tables.length === 0) return undefined;
+        return { truncated: tables.some((t) => t.truncate), masked: new Set([...columns].filter(([, c]) => masking(c)).map(([n]) => n)) };
+      },
+      indexTable: (relation) => this.indexTables.get(tableKey(relation)),
+      isTable: (relation) => planner.schemaOf(relation) !== undefined || planner.seen.has(tableKey(relation)),
+      masksAnything: [...planner.rules.tables.values()].some((t) => t.truncate || [...t.columns.values()].some(masking)),
+    };
+    this.holdSelects = this.statsRules.masksAnything || planner.rules.largeObjects === 'empty';
+  }
+
+  /** Drop the statistics statement ending at `end` (held since its start): it may hold masked values. */
+  private dropStatistics(end: number): void {
+    if (!this.holding) throw new Error('internal: a statistics statement to drop was not held');
+    this.dropHold(end);
+    this.discarding = true;
+    this.env.planner.statistics.dropped++;
   }
 
   protected step(chunk: Buffer, i: number): number {
@@ -95,6 +127,7 @@ export class PgScanner extends ChunkScanner {
   beginStatement(i: number): void {
     this.lex = L_BODY;
     this.kind = 'none';
+    this.holdLimit = 1 << 20;
     this.trackWords = true;
     this.wordCount = 0;
     this.parenDepth = 0;
@@ -106,7 +139,7 @@ export class PgScanner extends ChunkScanner {
   /** The first words decide what the statement is and whether we keep a copy of it. */
   onWord(chunk: Buffer, ws: number, we: number): number {
     this.wordCount++;
-    const w = we - ws <= 12 ? chunk.toString('latin1', ws, we).toLowerCase() : '';
+    const w = we - ws <= 32 ? chunk.toString('latin1', ws, we).toLowerCase() : '';
     const n = this.wordCount;
     if (n === 1) {
       const stmtStart = this.stmtStartAbs - this.chunkOffset;
@@ -114,7 +147,8 @@ export class PgScanner extends ChunkScanner {
         case 'copy': case 'alter': case 'set': case 'select':
           this.kind = w;
           this.startCapture(stmtStart);
-          if (w === 'select' && this.env.planner.rules.largeObjects === 'empty') this.startHold(stmtStart);
+          // (held until the function it calls tells a large object's bytes or a column's statistics)
+          if (w === 'select' && this.holdSelects) this.startHold(stmtStart);
           if (w !== 'alter' && w !== 'select') this.trackWords = false;
           break;
         case 'insert':
@@ -143,8 +177,9 @@ export class PgScanner extends ChunkScanner {
         } else if (w === 'type' && n === 2) {
           this.kind = 'create-type';
           this.trackWords = false;
-        } else if (w === 'index' && n === 3) {
-          // CREATE UNIQUE INDEX (a key pg_dump writes after the data); plain CREATE INDEX is not kept
+        } else if (w === 'index' && (n === 2 || n === 3)) {
+          // CREATE [UNIQUE] INDEX: a key pg_dump writes after the data, and the table whose statistics
+          // an expression index's statistics are drawn from
           this.kind = 'create-index';
           this.trackWords = false;
         } else if (n >= 4 || !(w === 'or' || w === 'replace' || w === 'unlogged' || w === 'temporary' || w === 'temp' || w === 'foreign' || (w === 'unique' && n === 2))) {
@@ -171,13 +206,20 @@ export class PgScanner extends ChunkScanner {
         if (w === 'values' && this.parenDepth === 0) return this.onInsertValues(we);
         return we;
       case 'select':
-        // SELECT pg_catalog.lowrite(...): the bytes of a large object (pg_dump's BLOBS section)
-        if (n === 2 && w === 'pg_catalog') return we;
+        // the function called: SELECT pg_catalog.lowrite(…) writes a large object's bytes (pg_dump's
+        // BLOBS), SELECT * FROM pg_catalog.pg_restore_attribute_stats(…) a column's statistics
+        if (n < 4 && (w === 'pg_catalog' || (n === 2 && w === 'from'))) return we;
         this.trackWords = false;
-        if (n === 3 && w === 'lo_create' && !this.env.planner.readingSchemaFile) this.env.planner.largeObjects.objects++;
-        if (n === 3 && w === 'lowrite') this.kind = 'lowrite';
+        if (w === 'lo_create' && !this.env.planner.readingSchemaFile) this.env.planner.largeObjects.objects++;
+        if (w === 'lowrite') this.kind = 'lowrite';
+        if (w === 'pg_restore_attribute_stats') {
+          // decided on the whole statement (statsHoldMaskedValues): hold it to its end
+          this.kind = 'attribute-stats';
+          this.holdLimit = STATS_HOLD_LIMIT;
+          return we;
+        }
         if (this.holding) {
-          if (this.kind === 'lowrite') {
+          if (this.kind === 'lowrite' && this.env.planner.rules.largeObjects === 'empty') {
             this.dropHold(we);
             this.discarding = true;
           } else this.releaseHold();
@@ -224,6 +266,7 @@ export class PgScanner extends ChunkScanner {
     if (this.capturing) {
       const text = this.endCapture(end);
       if (text) next = this.onStatementText(text, end);
+      else if (this.kind === 'attribute-stats') this.dropStatistics(end); // too large to read: never copied unread
     }
     if (this.discarding) {
       this.discarding = false;
@@ -252,6 +295,11 @@ export class PgScanner extends ChunkScanner {
       case 'lowrite':
         this.env.planner.largeObjects.bytes += lowriteBytes(sql);
         return end;
+      case 'attribute-stats': {
+        const target = statsTarget(sql);
+        if (target === undefined ? this.statsRules.masksAnything : statsHoldMaskedValues(target, this.statsRules)) this.dropStatistics(end);
+        return end;
+      }
       case 'set':
       case 'select': {
         const s = parseSetting(sql);
@@ -297,6 +345,7 @@ export class PgScanner extends ChunkScanner {
       else if (ev.kind === 'enum') this.enums.set(ev.name.join('.'), ev.labels);
       else if (ev.kind === 'key') this.env.planner.addKey(ev.table, ev.key, { offset: this.stmtStartAbs, line: this.stmtLine });
       else if (ev.kind === 'reference') this.env.planner.addReference(ev.table, ev.references);
+      else if (ev.kind === 'index') this.indexTables.set(tableKey(ev.index), ev.table);
     }
   }
 
