@@ -152,6 +152,16 @@ export class Policy {
     const blobs = largeObjectFindings(planner, this.options.strict);
     issues.push(...blobs.issues);
     diagnostics.push(...blobs.diagnostics);
+    for (const t of coverage) {
+      if (!t.data || !planner.rulesFor(t.ref).tables.some((r) => r.implicit)) continue;
+      diagnostics.push({
+        code: 'STATISTICS_DROPPED',
+        severity: 'notice',
+        path: tableRulePath(t, 'truncate'),
+        table: t.table,
+        message: `${t.table}: MariaDB's column statistics (the min and max values and histograms of analyzed columns) may hold values of masked columns; its rows are dropped (add "truncate": false for it to the rules to keep them)`,
+      });
+    }
     const stats = planner.statistics.dropped;
     if (stats > 0) {
       diagnostics.push({

@@ -3,6 +3,7 @@ import { tableKey, type ColumnInfo, type DialectName, type KeyInfo, type TableRe
 import type { Keyring } from '../seed/keyring.js';
 import { checkAccepts } from '../transformers/accepts.js';
 import { bindRule, uniqueMode, type BoundRule } from '../transformers/bind.js';
+import { implicitRules, masksAnything } from './implicit.js';
 import { KeyRules } from './key-rules.js';
 import { RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
 import { TablePlan, type PlanColumn } from './table-plan.js';
@@ -70,12 +71,17 @@ export class Planner {
     hasData: (t) => this.seen.has(tableKey(t)),
   });
 
+  /** The rules mask or truncate anything (implicit rules apply only then). */
+  readonly masksAnything: boolean;
+
   constructor(
     readonly rules: RuleSet,
     private readonly keyring: Keyring,
     readonly dialect: DialectName,
     private readonly options: PlannerOptions = {},
-  ) {}
+  ) {
+    this.masksAnything = masksAnything(rules);
+  }
 
   /** Every table the DDL declared so far, in order. */
   declared(): TableSchema[] {
@@ -331,6 +337,10 @@ export class Planner {
       if (!t) continue;
       tables.push(t);
       for (const [k, v] of t.columns) columns.set(k, v);
+    }
+    if (tables.length === 0) {
+      const implicit = implicitRules(table, this.dialect, this.masksAnything);
+      if (implicit) tables.push(implicit);
     }
     return { tables, columns };
   }

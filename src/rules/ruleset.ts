@@ -18,6 +18,8 @@ export interface TableRules {
   truncate: boolean;
   /** The file says "truncate" (true or false): a decision made, e.g. on an operational table. */
   truncateGiven?: boolean;
+  /** Not in the file: a rule veil-stream adds itself (see implicit.ts). */
+  implicit?: boolean;
   columns: Map<string, ColumnRule>;
 }
 

@@ -80,7 +80,7 @@ export class PgScanner extends ChunkScanner {
       },
       indexTable: (relation) => this.indexTables.get(tableKey(relation)),
       isTable: (relation) => planner.schemaOf(relation) !== undefined || planner.seen.has(tableKey(relation)),
-      masksAnything: [...planner.rules.tables.values()].some((t) => t.truncate || [...t.columns.values()].some(masking)),
+      masksAnything: planner.masksAnything,
     };
     this.holdSelects = this.statsRules.masksAnything || planner.rules.largeObjects === 'empty';
   }
