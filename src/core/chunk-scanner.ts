@@ -148,12 +148,15 @@ export abstract class ChunkScanner implements Scanner, RowSite {
     if (this.holding) {
       this.held.push(chunk.subarray(start, end));
       this.heldLen += end - start;
-      if (this.heldLen > this.holdLimit) {
-        this.fail('DUMP_INSERT_SYNTAX', 'an INSERT statement runs for more than 1 MB before its VALUES', end, {
-          hint: 'the dump may be damaged; veil-stream expects INSERT INTO table [(columns)] VALUES',
-        });
-      }
+      if (this.heldLen > this.holdLimit) this.holdOverflow(end);
     } else this.env.sink.push(chunk, start, end);
+  }
+
+  /** A hold outgrew holdLimit (at chunk index `end`): an INSERT's head that never reaches VALUES. */
+  protected holdOverflow(end: number): void {
+    this.fail('DUMP_INSERT_SYNTAX', 'an INSERT statement runs for more than 1 MB before its VALUES', end, {
+      hint: 'the dump may be damaged; veil-stream expects INSERT INTO table [(columns)] VALUES',
+    });
   }
 
   protected startHold(i: number): void {

@@ -85,6 +85,16 @@ export class PgScanner extends ChunkScanner {
     this.holdSelects = this.statsRules.masksAnything || planner.rules.largeObjects === 'empty';
   }
 
+  /**
+   * A SELECT held for its function name runs for 1 MB without one (`SELECT '<a long literal>'`): not
+   * a statement pg_dump writes for large objects or statistics, so it is let through as it is.
+   */
+  protected override holdOverflow(end: number): void {
+    if (this.kind !== 'select') return super.holdOverflow(end);
+    this.trackWords = false;
+    this.releaseHold();
+  }
+
   /** Drop the statistics statement ending at `end` (held since its start): it may hold masked values. */
   private dropStatistics(end: number): void {
     if (!this.holding) throw new Error('internal: a statistics statement to drop was not held');

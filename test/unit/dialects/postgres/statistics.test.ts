@@ -83,6 +83,13 @@ describe('PostgreSQL 18 optimizer statistics', () => {
     expect(runChunks(ONLY, { rules: NO_RULES, secret: 's' }, []).output.equals(ONLY)).toBe(true);
   });
 
+  it('lets a SELECT through that runs for over 1 MB before naming a function (held no further)', () => {
+    const long = Buffer.from(FULL.toString('utf8').replace('SET row_security = off;\n', `SET row_security = off;\nSELECT '${'x'.repeat(1_500_000)}' AS big, pg_catalog.now();\n`));
+    const { output } = runChunks(long, opts, []);
+    expect(output.toString('utf8')).toContain(`SELECT '${'x'.repeat(1_500_000)}' AS big, pg_catalog.now();\n`);
+    expect(runSized(long, opts, 65_536).output.equals(output)).toBe(true);
+  });
+
   it('reads the relation and column of a statistics statement, quotes and all', () => {
     expect(statsTarget("SELECT * FROM pg_catalog.pg_restore_attribute_stats(\n\t'version', '180006'::integer,\n\t'schemaname', 'Sales''s',\n\t'relname', 'my table',\n\t'attname', 'E-Mail',\n\t'most_common_vals', '{a,b}'::text\n);")).toEqual({
       relation: { schema: "Sales's", name: 'my table' },
