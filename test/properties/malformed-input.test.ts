@@ -16,15 +16,30 @@ await Masker.prepare();
  * read-only runs of `check` and `scan`. FUZZ_RUNS=N runs longer.
  */
 
-const fixtures = readdirSync('fixtures').map((d) => ({
+const fixtures: { name: string; input: Buffer; options: MaskOptions }[] = readdirSync('fixtures').map((d) => ({
   name: d,
   input: readFileSync(`fixtures/${d}/input.sql`),
   options: {
     rules: validateRules(JSON.parse(readFileSync(`fixtures/${d}/rules.json`, 'utf8'))),
     secret: 'fuzz-secret',
     dialect: d.startsWith('pg-') ? 'postgres' : 'mysql',
-  } satisfies MaskOptions,
+  },
 }));
+
+/** Dumps whose statements are held and dropped whole (large objects, statistics, column_stats). */
+const PG_UNIT = 'test/unit/dialects/postgres/fixtures';
+const heldDumps = [
+  { file: `${PG_UNIT}/large-objects.sql`, dialect: 'postgres', rules: { largeObjects: 'empty', tables: { 'public.docs': { columns: { email: 'email' } } } } },
+  { file: `${PG_UNIT}/pg18-statistics.sql`, dialect: 'postgres', rules: { tables: { 'public.users': { columns: { email: 'email' } }, 'public.sessions': { truncate: true } } } },
+  { file: 'test/unit/dialects/mysql/fixtures/column-stats.sql', dialect: 'mysql', rules: { tables: { 'veil_cs.u': { columns: { email: 'email' } } } } },
+] as const;
+for (const h of heldDumps) {
+  fixtures.push({
+    name: h.file.replace(/^.*\//, ''),
+    input: readFileSync(h.file),
+    options: { rules: validateRules(h.rules), secret: 'fuzz-secret', dialect: h.dialect, unusedRules: 'warn' },
+  });
+}
 
 describe('damaged dumps', () => {
   it.each(fixtures.map((f) => [f.name, f] as const))(
