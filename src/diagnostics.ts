@@ -17,7 +17,8 @@ export type DiagnosticCode =
   | 'DDL_UNPARSED'
   | 'LARGE_OBJECTS_UNCOVERED'
   | 'LARGE_OBJECTS_EMPTIED'
-  | 'STATISTICS_DROPPED';
+  | 'STATISTICS_DROPPED'
+  | 'EXTERNAL_LINK';
 
 export type Severity = 'error' | 'warning' | 'notice';
 

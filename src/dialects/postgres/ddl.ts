@@ -1,5 +1,6 @@
 import type { ColumnInfo, KeyInfo, TableRef, TableSchema } from '../../model.js';
 import { constraintKey, indexKey } from './keys.js';
+import { linkOf, type ExternalLink } from './links.js';
 import { pgColumnType } from './types.js';
 
 /**
@@ -35,6 +36,8 @@ export type DdlEvent =
   | { kind: 'reference'; table: TableRef; references: TableRef }
   /** An index (any kind) and its table: an index lives in its table's schema. */
   | { kind: 'index'; index: TableRef; table: TableRef }
+  /** A foreign server, user mapping or subscription: what the restored copy connects to. */
+  | { kind: 'link'; link: ExternalLink }
   | { kind: 'enum'; name: string[]; labels: string[] };
 
 type Node = Record<string, any>;
@@ -65,6 +68,10 @@ export function readPgDdl(sql: string, defaultSchema: string | undefined, enums:
       const key = indexKey(stmt.IndexStmt);
       if (key) out.push({ kind: 'key', table, key });
       if (stmt.IndexStmt.idxname) out.push({ kind: 'index', index: { schema: table.schema, name: stmt.IndexStmt.idxname }, table });
+    }
+    else if (stmt.CreateForeignServerStmt || stmt.CreateUserMappingStmt || stmt.CreateSubscriptionStmt) {
+      const link = linkOf(stmt);
+      if (link) out.push({ kind: 'link', link });
     }
     else if (stmt.CreateEnumStmt) {
       out.push({ kind: 'enum', name: (stmt.CreateEnumStmt.typeName ?? []).map(str), labels: (stmt.CreateEnumStmt.vals ?? []).map(str) });

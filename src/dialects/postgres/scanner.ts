@@ -7,13 +7,14 @@ import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { lowriteBytes } from './large-objects.js';
+import { linkWarning } from './links.js';
 import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
-export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'other';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'other';
 
 /** A column's statistics statement is held whole (64 MB, the capture limit: a huge statistics target). */
 const STATS_HOLD_LIMIT = 64 << 20;
@@ -184,6 +185,14 @@ export class PgScanner extends ChunkScanner {
         } else if (w === 'table' && n <= 4) {
           this.kind = 'create-table';
           this.trackWords = false;
+        } else if ((w === 'server' || w === 'subscription') && n === 2) {
+          this.kind = 'create-link';
+          this.trackWords = false;
+        } else if (w === 'user' && n === 2) {
+          return we; // CREATE USER MAPPING (CREATE USER alone is not read)
+        } else if (w === 'mapping' && n === 3) {
+          this.kind = 'create-link';
+          this.trackWords = false;
         } else if (w === 'type' && n === 2) {
           this.kind = 'create-type';
           this.trackWords = false;
@@ -299,6 +308,7 @@ export class PgScanner extends ChunkScanner {
       case 'create-table':
       case 'create-type':
       case 'create-index':
+      case 'create-link':
       case 'alter':
         this.onDdl(sql, end);
         return end;
@@ -356,6 +366,10 @@ export class PgScanner extends ChunkScanner {
       else if (ev.kind === 'key') this.env.planner.addKey(ev.table, ev.key, { offset: this.stmtStartAbs, line: this.stmtLine });
       else if (ev.kind === 'reference') this.env.planner.addReference(ev.table, ev.references);
       else if (ev.kind === 'index') this.indexTables.set(tableKey(ev.index), ev.table);
+      else if (ev.kind === 'link' && !this.env.planner.readingSchemaFile) {
+        const message = linkWarning(ev.link);
+        if (message) this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message, position: this.positionAt(end), data: { kind: ev.link.kind, name: ev.link.name } });
+      }
     }
   }
 

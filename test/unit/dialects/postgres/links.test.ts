@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readConninfo } from '../../../../src/dialects/postgres/links.js';
+import { Masker } from '../../../../src/mask.js';
+import { NO_RULES, runChunks, runSized } from '../../../helpers/run.js';
+import { PG_FOOTER, PG_HEADER } from '../../../helpers/pg-dumps.js';
+
+await Masker.prepare();
+
+/** The statements as pg_dump 15 writes them (from a real dump of a database with these objects). */
+const LINKS = `${PG_HEADER}
+CREATE SERVER prod_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (
+    dbname 'shop',
+    host 'db.prod.example',
+    port '5432'
+);
+
+CREATE USER MAPPING FOR postgres SERVER prod_srv OPTIONS (
+    password 's3cret',
+    "user" 'app'
+);
+
+CREATE USER MAPPING FOR reporting SERVER prod_srv OPTIONS (
+    "user" 'reader'
+);
+
+CREATE USER bob;
+
+CREATE SUBSCRIPTION sub CONNECTION 'host=db.prod.example dbname=shop user=repl password=x' PUBLICATION pub WITH (connect = false, slot_name = NONE);
+${PG_FOOTER}`;
+
+describe('PostgreSQL links to other servers', () => {
+  const { output, summary } = runChunks(Buffer.from(LINKS), { rules: NO_RULES, secret: 's', dialect: 'postgres' }, []);
+  const links = summary.diagnostics.filter((d) => d.code === 'EXTERNAL_LINK');
+
+  it('warns of foreign servers, user mappings with a password and subscriptions, at their lines', () => {
+    expect(links.map((d) => d.data)).toEqual([
+      { kind: 'server', name: 'prod_srv' },
+      { kind: 'user-mapping', name: 'postgres on prod_srv' },
+      { kind: 'subscription', name: 'sub' },
+    ]);
+    expect(links.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning']);
+    expect(links[0].message).toContain('prod_srv (postgres_fdw: host=db.prod.example port=5432 dbname=shop)');
+    expect(links[2].message).toContain('sub (host=db.prod.example dbname=shop), disabled');
+    const lines = LINKS.split('\n');
+    expect(links[0].position?.line).toBe(lines.findIndex((l) => l === ');') + 1);
+    // a password is named, never shown
+    expect(links.some((d) => d.message.includes('s3cret') || d.message.includes('password=x'))).toBe(false);
+  });
+
+  it('leaves the statements as they are, at any chunking', () => {
+    expect(output.toString()).toBe(LINKS);
+    expect(runSized(Buffer.from(LINKS), { rules: NO_RULES, secret: 's', dialect: 'postgres' }, 3).summary.diagnostics.filter((d) => d.code === 'EXTERNAL_LINK')).toEqual(links);
+  });
+
+  it('reads where a connection string points, and whether it holds a password', () => {
+    expect(readConninfo("host=db port=6432 dbname='my db' user=x")).toEqual({ target: 'host=db port=6432 dbname=my db', password: false });
+    expect(readConninfo("host = 'db' password = 'a b'")).toEqual({ target: 'host=db', password: true });
+    expect(readConninfo('postgresql://repl:secret@db.prod:5433/shop?sslmode=require')).toEqual({ target: 'host=db.prod port=5433 dbname=shop', password: true });
+    expect(readConninfo('postgres://db.prod/shop')).toEqual({ target: 'host=db.prod dbname=shop', password: false });
+  });
+});
