@@ -21,6 +21,8 @@ export interface MysqlColumnInfo extends ColumnInfo {
 
 export interface MysqlTableSchema extends TableSchema {
   columns: MysqlColumnInfo[];
+  /** The CONNECTION table option (FEDERATED, CONNECT): the table is another server's. */
+  connection?: string;
 }
 
 export interface ParseOptions {
@@ -296,6 +298,13 @@ export function parseCreateTable(statement: string | Uint8Array, options: ParseO
     if (c?.type && c.type.kind === 'text') c.type.kind = 'json';
   }
   const schema: MysqlTableSchema = { table, columns, parents: [] };
+  // table options: CONNECTION [=] 'mysql://user:pass@host:port/db/table' (or 'server/table')
+  for (let k = close + 1; k < t.length; k++) {
+    if (!isWord(t[k], 'CONNECTION')) continue;
+    const v = t[k + 1]?.value === '=' ? t[k + 2] : t[k + 1];
+    if (v?.type === 'string') schema.connection = v.value;
+    break;
+  }
   if (keys.length > 0) schema.keys = keys;
   if (refs.length > 0) schema.references = refs;
   return schema;

@@ -5,6 +5,7 @@ import { tableKey, type TableRef } from '../../model.js';
 import type { ScanEnv } from '../dialect.js';
 import { MysqlFieldCodec } from './codec.js';
 import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
+import { connectionWarning, SERVERS_WARNING } from './links.js';
 import { parseInsertHead, parseUse } from './header.js';
 import { MysqlSession } from './session.js';
 import type { Position } from '../../errors.js';
@@ -50,6 +51,7 @@ export class MysqlScanner extends ChunkScanner {
   private assumedNoted = false;
   readonly codec = new MysqlFieldCodec();
   private ruledPlan: TablePlan | null = null;
+  private warnedServers = false;
   private ruledIndexes: number[] = [];
 
   constructor(env: ScanEnv) {
@@ -164,6 +166,10 @@ export class MysqlScanner extends ChunkScanner {
       return i;
     }
     this.tableName = tableKey(parsed.table);
+    if (this.tableName === 'mysql.servers' && !this.warnedServers) {
+      this.warnedServers = true;
+      this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: SERVERS_WARNING, table: this.tableName, position: this.positionAt(i), data: { kind: 'servers', name: this.tableName } });
+    }
     const plan = this.planFor(parsed.table, parsed.columns, i);
     if (plan?.truncate) plan.rows++; // (a truncated table's rows are counted per statement)
     if (this.insertData(plan, i)) {
@@ -264,6 +270,9 @@ export class MysqlScanner extends ChunkScanner {
           return;
         }
         this.env.planner.registerSchema(schema);
+        if (schema.connection !== undefined && !this.env.planner.readingSchemaFile) {
+          this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: connectionWarning(schema.table, schema.connection), table: tableKey(schema.table), position: this.positionAt(end), data: { kind: 'table', name: tableKey(schema.table) } });
+        }
         return;
       }
       case 'set':
