@@ -18,7 +18,8 @@ export type DiagnosticCode =
   | 'LARGE_OBJECTS_UNCOVERED'
   | 'LARGE_OBJECTS_EMPTIED'
   | 'STATISTICS_DROPPED'
-  | 'EXTERNAL_LINK';
+  | 'EXTERNAL_LINK'
+  | 'ROLE_PASSWORDS_KEPT';
 
 export type Severity = 'error' | 'warning' | 'notice';
 

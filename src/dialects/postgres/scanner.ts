@@ -7,14 +7,14 @@ import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { lowriteBytes } from './large-objects.js';
-import { linkWarning } from './links.js';
+import { linkWarning, rolePassword, rolePasswordsWarning } from './links.js';
 import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
-export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'other';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'alter-role' | 'other';
 
 /** A column's statistics statement is held whole (64 MB, the capture limit: a huge statistics target). */
 const STATS_HOLD_LIMIT = 64 << 20;
@@ -62,6 +62,8 @@ export class PgScanner extends ChunkScanner {
   readonly literalCodec = new PgLiteralCodec('utf8');
   private readonly enums = new Map<string, string[]>();
 
+  /** Roles whose password hash the dump sets (pg_dumpall). */
+  private readonly rolesWithPasswords: string[] = [];
   /** Index key → its table (CREATE INDEX), for the statistics of expression indexes. */
   private readonly indexTables = new Map<string, TableRef>();
   /** What the rules say about the relation of a statistics entry. */
@@ -215,7 +217,8 @@ export class PgScanner extends ChunkScanner {
         }
         return we;
       case 'alter':
-        if (n === 2 && w !== 'table') {
+        if (n === 2 && w === 'role') this.kind = 'alter-role'; // pg_dumpall: ALTER ROLE … PASSWORD '…'
+        else if (n === 2 && w !== 'table') {
           this.stopCapture();
           this.kind = 'other';
         }
@@ -315,6 +318,11 @@ export class PgScanner extends ChunkScanner {
       case 'lowrite':
         this.env.planner.largeObjects.bytes += lowriteBytes(sql);
         return end;
+      case 'alter-role': {
+        const role = rolePassword(sql);
+        if (role !== undefined && !this.env.planner.readingSchemaFile) this.rolesWithPasswords.push(role);
+        return end;
+      }
       case 'attribute-stats': {
         const target = statsTarget(sql);
         if (target === undefined ? this.statsRules.masksAnything : statsHoldMaskedValues(target, this.statsRules)) this.dropStatistics(end);
@@ -428,6 +436,8 @@ export class PgScanner extends ChunkScanner {
   }
 
   protected finish(): void {
+    const roles = this.rolesWithPasswords;
+    if (roles.length > 0) this.env.diagnostics.push(rolePasswordsWarning(roles));
     const at = 0;
     switch (this.mode) {
       case 'copy-rest':

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readConninfo } from '../../../../src/dialects/postgres/links.js';
+import { readConninfo, rolePassword } from '../../../../src/dialects/postgres/links.js';
 import { Masker } from '../../../../src/mask.js';
 import { NO_RULES, runChunks, runSized } from '../../../helpers/run.js';
 import { PG_FOOTER, PG_HEADER } from '../../../helpers/pg-dumps.js';
@@ -57,5 +58,33 @@ describe('PostgreSQL links to other servers', () => {
     expect(readConninfo("host = 'db' password = 'a b'")).toEqual({ target: 'host=db', password: true });
     expect(readConninfo('postgresql://repl:secret@db.prod:5433/shop?sslmode=require')).toEqual({ target: 'host=db.prod port=5433 dbname=shop', password: true });
     expect(readConninfo('postgres://db.prod/shop')).toEqual({ target: 'host=db.prod dbname=shop', password: false });
+  });
+});
+
+describe('pg_dumpall role passwords', () => {
+  const ROLES = readFileSync('test/unit/dialects/postgres/fixtures/pgdumpall-roles.sql');
+  const NO_PASSWORDS = readFileSync('test/unit/dialects/postgres/fixtures/pgdumpall-roles-no-passwords.sql');
+  const run = (dump: Buffer) => runChunks(dump, { rules: NO_RULES, secret: 's', dialect: 'postgres' }, []);
+
+  it('warns once of the roles whose password hash the dump sets, never showing a hash', () => {
+    const { output, summary } = run(ROLES);
+    expect(output.equals(ROLES)).toBe(true);
+    const found = summary.diagnostics.filter((d) => d.code === 'ROLE_PASSWORDS_KEPT');
+    expect(found).toHaveLength(1);
+    expect(found[0].data).toEqual({ roles: ['Veil Reader', 'veil_app'] });
+    expect(found[0].message).toContain('--no-role-passwords');
+    expect(found[0].message).not.toContain('SCRAM');
+    expect(runSized(ROLES, { rules: NO_RULES, secret: 's', dialect: 'postgres' }, 5).summary.diagnostics).toEqual(summary.diagnostics);
+  });
+
+  it('says nothing of a dump made with --no-role-passwords', () => {
+    expect(run(NO_PASSWORDS).summary.diagnostics.filter((d) => d.code === 'ROLE_PASSWORDS_KEPT')).toEqual([]);
+  });
+
+  it('reads the role of ALTER ROLE … PASSWORD', () => {
+    expect(rolePassword(`ALTER ROLE "a ""b""" WITH LOGIN PASSWORD 'md5abc';`)).toBe('a "b"');
+    expect(rolePassword("ALTER ROLE app WITH LOGIN PASSWORD 'SCRAM-SHA-256$4096:x';")).toBe('app');
+    expect(rolePassword('ALTER ROLE app WITH NOLOGIN;')).toBeUndefined();
+    expect(rolePassword("ALTER ROLE app SET search_path = 'password';")).toBeUndefined();
   });
 });
