@@ -5,6 +5,9 @@ import type { FieldCodec } from './row.js';
 import type { RowSite } from './sink.js';
 import { RowFields } from './row.js';
 
+/** Bytes a hold withholds at most by default (an INSERT head that runs this long never reaches VALUES). */
+const HOLD_LIMIT = 1 << 20;
+
 /**
  * The chunk mechanics both dialect scanners share. A subclass implements step() for its Modes.
  *
@@ -34,8 +37,8 @@ export abstract class ChunkScanner implements Scanner, RowSite {
   protected holding = false;
   /** Bytes are being dropped (a truncated table's statement). */
   protected discarding = false;
-  /** Bytes a hold may withhold (an INSERT's head; a dialect may allow more for other statements). */
-  protected holdLimit = 1 << 20;
+  /** Bytes a hold may withhold: HOLD_LIMIT from startHold (an INSERT's head); a dialect may raise it for its hold. */
+  protected holdLimit = HOLD_LIMIT;
   private held: Buffer[] = [];
   private heldLen = 0;
 
@@ -163,6 +166,7 @@ export abstract class ChunkScanner implements Scanner, RowSite {
     this.env.sink.push(this.chunk, this.passStart, i);
     this.passStart = i;
     this.holding = true;
+    this.holdLimit = HOLD_LIMIT;
     this.held = [];
     this.heldLen = 0;
   }
@@ -175,12 +179,13 @@ export abstract class ChunkScanner implements Scanner, RowSite {
     this.heldLen = 0;
   }
 
-  /** Drop withheld bytes and the pending ones up to i. */
-  protected dropHold(i: number): void {
+  /** Drop the statement being held: its withheld bytes, those up to i, and the rest up to its end. */
+  protected dropStatement(i: number): void {
     this.holding = false;
     this.held = [];
     this.heldLen = 0;
     this.passStart = i;
+    this.discarding = true;
   }
 
   protected startCapture(i: number): void {
@@ -222,8 +227,7 @@ export abstract class ChunkScanner implements Scanner, RowSite {
   protected insertData(plan: TablePlan | null, i: number): boolean {
     this.plan = plan;
     if (plan?.truncate) {
-      this.dropHold(i);
-      this.discarding = true;
+      this.dropStatement(i);
       return false;
     }
     this.releaseHold();

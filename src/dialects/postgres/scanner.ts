@@ -101,8 +101,7 @@ export class PgScanner extends ChunkScanner {
   /** Drop the statistics statement ending at `end` (held since its start): it may hold masked values. */
   private dropStatistics(end: number): void {
     if (!this.holding) throw new Error('internal: a statistics statement to drop was not held');
-    this.dropHold(end);
-    this.discarding = true;
+    this.dropStatement(end);
     this.env.planner.statistics.dropped++;
   }
 
@@ -140,7 +139,6 @@ export class PgScanner extends ChunkScanner {
   beginStatement(i: number): void {
     this.lex = L_BODY;
     this.kind = 'none';
-    this.holdLimit = 1 << 20;
     this.trackWords = true;
     this.wordCount = 0;
     this.parenDepth = 0;
@@ -241,10 +239,8 @@ export class PgScanner extends ChunkScanner {
           return we;
         }
         if (this.holding) {
-          if (this.kind === 'lowrite' && this.env.planner.rules.largeObjects === 'empty') {
-            this.dropHold(we);
-            this.discarding = true;
-          } else this.releaseHold();
+          if (this.kind === 'lowrite' && this.env.planner.rules.largeObjects === 'empty') this.dropStatement(we);
+          else this.releaseHold();
         }
         return we;
       default:
