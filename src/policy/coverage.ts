@@ -1,5 +1,6 @@
 import { tableKey, type ColumnInfo, type TableRef } from '../model.js';
 import type { Planner } from '../rules/plan.js';
+import { masksValues } from '../rules/ruleset.js';
 import type { Profiler } from '../scan/profiler.js';
 import type { SettingsGuess } from '../scan/settings.js';
 import { checkAccepts } from '../transformers/accepts.js';
@@ -73,7 +74,7 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
     const c: ColumnCoverage = { column: col.name, type: col.type?.raw, status: 'uncovered', pii: [] };
     if (parentCols.has(col.name)) c.inherited = true;
     if (rule) {
-      c.status = rule.transformer.name === 'keep' ? 'keep' : 'rule';
+      c.status = masksValues(rule) ? 'rule' : 'keep';
       c.transformer = rule.transformer.name;
       c.path = rule.path;
       if (c.status === 'rule') {

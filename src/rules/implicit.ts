@@ -1,6 +1,6 @@
 import type { DialectName, TableRef } from '../model.js';
 import { childPath } from './json-path.js';
-import type { RuleSet, TableRules } from './ruleset.js';
+import type { TableRules } from './ruleset.js';
 
 /**
  * Rules veil-stream adds by itself, for a table that holds copies of masked values outside their
@@ -14,9 +14,4 @@ export const COLUMN_STATS = 'mysql.column_stats';
 export function implicitRules(table: TableRef, dialect: DialectName, masksAnything: boolean): TableRules | undefined {
   if (!masksAnything || dialect !== 'mysql' || table.schema !== 'mysql' || table.name !== 'column_stats') return undefined;
   return { key: COLUMN_STATS, path: childPath('$.tables', COLUMN_STATS), truncate: true, implicit: true, columns: new Map() };
-}
-
-/** The rules mask or truncate anything (a rule other than `keep`). */
-export function masksAnything(rules: RuleSet): boolean {
-  return [...rules.tables.values()].some((t) => t.truncate || [...t.columns.values()].some((c) => c.transformer.name !== 'keep'));
 }

@@ -4,7 +4,7 @@ import { uniqueProblem } from '../transformers/accepts.js';
 import { uniqueMode } from '../transformers/bind.js';
 import { describeKey, TableKeys } from './keys.js';
 import { judgeKey, type KeyVerdict, type MaskedColumn } from './key-verdict.js';
-import type { ColumnRule, TableRules } from './ruleset.js';
+import { masksValues, type ColumnRule, type TableRules } from './ruleset.js';
 
 /** What KeyRules needs from the Planner. */
 export interface KeyHost {
@@ -60,7 +60,7 @@ export class KeyRules {
   private wouldMask(table: TableRef, column: string): MaskedColumn | undefined {
     const rule = this.host.rulesFor(table).columns.get(column);
     const info = this.host.columnsOf(table).find((c) => c.name === column);
-    if (!rule || !info || rule.transformer.name === 'keep') return undefined;
+    if (!rule || !info || !masksValues(rule)) return undefined;
     const bound = this.bindingInfo(table, info, rule);
     return { rule, info: bound, uniqueMode: uniqueMode(rule, bound) };
   }

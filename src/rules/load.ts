@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
-import type { ColumnRule, LargeObjectsRule, RuleSet, TableRules } from './ruleset.js';
+import { LARGE_OBJECTS_RULES, type ColumnRule, type LargeObjectsRule, type RuleSet, type TableRules } from './ruleset.js';
 import { didYouMean } from './suggest.js';
 
 const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects'];
-const LARGE_OBJECTS: LargeObjectsRule[] = ['keep', 'empty'];
 const TABLE_KEYS = ['columns', 'truncate'];
 
 /** Read and validate a rules file; every problem is collected before throwing RULES_INVALID. */
@@ -58,7 +57,7 @@ export function validateRules(json: unknown): RuleSet {
       else strict = json.strict;
     }
     if (json.largeObjects !== undefined) {
-      if (!LARGE_OBJECTS.includes(json.largeObjects as LargeObjectsRule)) {
+      if (!LARGE_OBJECTS_RULES.includes(json.largeObjects as LargeObjectsRule)) {
         bad('$.largeObjects', '"largeObjects" must be "keep" or "empty"', 'PostgreSQL large objects: "empty" drops their contents, "keep" copies them');
       } else largeObjects = json.largeObjects as LargeObjectsRule;
     }

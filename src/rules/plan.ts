@@ -3,9 +3,9 @@ import { tableKey, type ColumnInfo, type DialectName, type KeyInfo, type TableRe
 import type { Keyring } from '../seed/keyring.js';
 import { checkAccepts } from '../transformers/accepts.js';
 import { bindRule, uniqueMode, type BoundRule } from '../transformers/bind.js';
-import { implicitRules, masksAnything } from './implicit.js';
+import { implicitRules } from './implicit.js';
 import { KeyRules } from './key-rules.js';
-import { RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
+import { masksAnything, masksValues, RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
 import { TablePlan, type PlanColumn } from './table-plan.js';
 import { SamplingPlan, type TableSampler } from '../scan/sampling-plan.js';
 
@@ -269,7 +269,7 @@ export class Planner {
         const rule = columns.get(info.name);
         if (!rule) return;
         // `keep` marks a column as reviewed: covered, but no work per row.
-        if (rule.transformer.name === 'keep') return;
+        if (!masksValues(rule)) return;
         const column = this.keys.bindingInfo(table, info, rule);
         this.keys.recordMasked(table, rule, column);
         const bound: BoundRule = bindRule(rule, column, { keyring: this.keyring, dialect: this.dialect, table });

@@ -28,7 +28,8 @@ export interface TableRules {
  * to no column, so no column rule reaches them: `"keep"` copies their contents (a reviewed decision),
  * `"empty"` keeps every large object but drops its contents. Unset: copied, and reported.
  */
-export type LargeObjectsRule = 'keep' | 'empty';
+export const LARGE_OBJECTS_RULES = ['keep', 'empty'] as const;
+export type LargeObjectsRule = (typeof LARGE_OBJECTS_RULES)[number];
 
 export interface RuleSet {
   tables: Map<string, TableRules>;
@@ -36,6 +37,16 @@ export interface RuleSet {
   largeObjects?: LargeObjectsRule;
   /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
   source?: unknown;
+}
+
+/** The rule changes the column's values (any transformer but `keep`). */
+export function masksValues(rule: ColumnRule): boolean {
+  return rule.transformer.name !== 'keep';
+}
+
+/** The rules mask or truncate anything. */
+export function masksAnything(rules: RuleSet): boolean {
+  return [...rules.tables.values()].some((t) => t.truncate || [...t.columns.values()].some(masksValues));
 }
 
 /** Which rules fired, for the unused-rule report. */

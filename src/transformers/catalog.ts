@@ -1,3 +1,4 @@
+import { LARGE_OBJECTS_RULES } from '../rules/ruleset.js';
 import { knownLocales } from '../seed/faker.js';
 import { z } from './define.js';
 import type { TransformerCategory, TransformerDef } from './define.js';
@@ -154,7 +155,7 @@ export function buildSchema(): JsonSchema {
       $schema: { type: 'string' },
       strict: { type: 'boolean', description: 'Fail when a table in the dump has columns no rule mentions.' },
       largeObjects: {
-        enum: ['keep', 'empty'],
+        enum: [...LARGE_OBJECTS_RULES],
         description: 'PostgreSQL large objects, which no column rule reaches: "empty" keeps each object but drops its contents, "keep" copies them (reviewed). Unset: copied and reported.',
       },
       tables: {

@@ -12,6 +12,7 @@ import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js'
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
+import { masksValues } from '../../rules/ruleset.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
 export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'alter-role' | 'other';
@@ -74,12 +75,11 @@ export class PgScanner extends ChunkScanner {
   constructor(env: ScanEnv) {
     super(env);
     const planner = env.planner;
-    const masking = (c: { transformer: { name: string } }) => c.transformer.name !== 'keep';
     this.statsRules = {
       table: (relation) => {
         const { tables, columns } = planner.rulesFor(relation);
         if (tables.length === 0) return undefined;
-        return { truncated: tables.some((t) => t.truncate), masked: new Set([...columns].filter(([, c]) => masking(c)).map(([n]) => n)) };
+        return { truncated: tables.some((t) => t.truncate), masked: new Set([...columns].filter(([, c]) => masksValues(c)).map(([n]) => n)) };
       },
       indexTable: (relation) => this.indexTables.get(tableKey(relation)),
       isTable: (relation) => planner.schemaOf(relation) !== undefined || planner.seen.has(tableKey(relation)),
