@@ -9,6 +9,7 @@ import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, keptReferrers, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
 import { LARGE_OBJECTS_HINT, largeObjectFindings } from './large-objects.js';
+import { statisticsFindings } from './statistics.js';
 import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
 
@@ -152,25 +153,7 @@ export class Policy {
     const blobs = largeObjectFindings(planner, this.options.strict);
     issues.push(...blobs.issues);
     diagnostics.push(...blobs.diagnostics);
-    for (const t of coverage) {
-      if (!t.data || !planner.rulesFor(t.ref).tables.some((r) => r.implicit)) continue;
-      diagnostics.push({
-        code: 'STATISTICS_DROPPED',
-        severity: 'notice',
-        path: tableRulePath(t, 'truncate'),
-        table: t.table,
-        message: `${t.table}: MariaDB's column statistics (the min and max values and histograms of analyzed columns) may hold values of masked columns; its rows are dropped (add "truncate": false for it to the rules to keep them)`,
-      });
-    }
-    const stats = planner.statistics.dropped;
-    if (stats > 0) {
-      diagnostics.push({
-        code: 'STATISTICS_DROPPED',
-        severity: 'notice',
-        message: `the optimizer statistics of ${stats} column${stats === 1 ? '' : 's'} (pg_dump --statistics) were dropped: their most common values and histograms hold values of masked data (run ANALYZE after the restore)`,
-        data: { columns: stats },
-      });
-    }
+    diagnostics.push(...statisticsFindings(planner, coverage));
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
     return result;
