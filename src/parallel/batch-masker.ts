@@ -2,6 +2,7 @@ import type { FieldCodec } from '../core/row.js';
 import { RowFields } from '../core/row.js';
 import { Sink } from '../core/sink.js';
 import { VeilError } from '../errors.js';
+import { implicitColumnRules } from '../rules/implicit.js';
 import { validateRules } from '../rules/load.js';
 import type { ColumnRule } from '../rules/ruleset.js';
 import { TablePlan, type PlanColumn } from '../rules/table-plan.js';
@@ -34,6 +35,7 @@ export class BatchMasker {
     const set = validateRules(init.rules);
     this.rules = new Map();
     for (const t of set.tables.values()) for (const c of t.columns.values()) this.rules.set(c.path, c);
+    for (const c of implicitColumnRules(set)) this.rules.set(c.path, c);
     this.keyring = new Keyring({ master: init.master });
   }
 

@@ -44,7 +44,7 @@ export interface TableCoverage {
   declared: boolean;
   /** Its data was in the dump. */
   data: boolean;
-  /** The rule keys that apply (own, bare, inherited). */
+  /** The rule keys of the rules file that apply (own, bare, inherited; not implicit ones). */
   rules: string[];
   parents: string[];
   truncated: boolean;
@@ -103,7 +103,8 @@ export function tableCoverage(planner: Planner, table: TableRef, profiler?: Prof
     ref: table,
     declared: schema !== undefined,
     data: seen !== undefined,
-    rules: tables.map((t) => t.key),
+    // (implicit rules are veil-stream's own: the table is reported as one the rules file leaves alone)
+    rules: tables.filter((t) => !t.implicit).map((t) => t.key),
     parents: parents.map(tableKey),
     truncated,
     truncateGiven: tables.some((t) => t.truncateGiven === true),

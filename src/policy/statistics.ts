@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { COLUMN_STATS } from '../rules/implicit.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
 import type { TableCoverage } from './coverage.js';
@@ -11,7 +12,7 @@ import type { TableCoverage } from './coverage.js';
 export function statisticsFindings(planner: Planner, coverage: TableCoverage[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of coverage) {
-    const implicit = t.data ? planner.rulesFor(t.ref).tables.find((r) => r.implicit) : undefined;
+    const implicit = t.data && t.table === COLUMN_STATS ? planner.rulesFor(t.ref).tables.find((r) => r.implicit) : undefined;
     if (!implicit) continue;
     out.push({
       code: 'STATISTICS_DROPPED',

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
-import { LARGE_OBJECTS_RULES, type ColumnRule, type LargeObjectsRule, type RuleSet, type TableRules } from './ruleset.js';
+import { EVENTS_RULES, LARGE_OBJECTS_RULES, type ColumnRule, type EventsRule, type LargeObjectsRule, type RuleSet, type TableRules } from './ruleset.js';
 import { didYouMean } from './suggest.js';
 
-const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects'];
+const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects', 'events'];
 const TABLE_KEYS = ['columns', 'truncate'];
 
 /** Read and validate a rules file; every problem is collected before throwing RULES_INVALID. */
@@ -45,6 +45,7 @@ export function validateRules(json: unknown): RuleSet {
   const tables = new Map<string, TableRules>();
   let strict = false;
   let largeObjects: LargeObjectsRule | undefined;
+  let events: EventsRule | undefined;
 
   if (!isObject(json)) {
     bad('$', 'the rules file must be a JSON object with a "tables" member');
@@ -60,6 +61,11 @@ export function validateRules(json: unknown): RuleSet {
       if (!LARGE_OBJECTS_RULES.includes(json.largeObjects as LargeObjectsRule)) {
         bad('$.largeObjects', '"largeObjects" must be "keep" or "empty"', 'PostgreSQL large objects: "empty" drops their contents, "keep" copies them');
       } else largeObjects = json.largeObjects as LargeObjectsRule;
+    }
+    if (json.events !== undefined) {
+      if (!EVENTS_RULES.includes(json.events as EventsRule)) {
+        bad('$.events', '"events" must be "keep" or "disable"', 'MySQL/MariaDB scheduled events: "disable" restores them disabled, "keep" as they were');
+      } else events = json.events as EventsRule;
     }
     if (json.tables === undefined) bad('$.tables', 'missing "tables"', 'add "tables": { "schema.table": { "columns": { ... } } }');
     else if (!isObject(json.tables)) bad('$.tables', '"tables" must be an object keyed by table name');
@@ -77,7 +83,7 @@ export function validateRules(json: unknown): RuleSet {
       path: issues[0].path,
     });
   }
-  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), source: json };
+  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), ...(events ? { events } : {}), source: json };
 }
 
 type Bad = (path: string, message: string, hint?: string) => void;

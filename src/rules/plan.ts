@@ -61,6 +61,11 @@ export class Planner {
   readingSchemaFile = false;
   /** PostgreSQL large objects: how many the dump creates, and the bytes of their contents (lowrite). */
   readonly largeObjects = { objects: 0, bytes: 0 };
+  /**
+   * MySQL/MariaDB scheduled events the dump creates (CREATE EVENT): how many restore enabled (the
+   * first names kept for the report), how many disabled, and how many of those "events": "disable" did.
+   */
+  readonly events = { enabled: 0, disabled: 0, disabledByRule: 0, names: [] as string[] };
   /** PostgreSQL 18 optimizer statistics (pg_dump --statistics): entries dropped as holding masked values. */
   readonly statistics = { dropped: 0 };
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */
@@ -71,6 +76,8 @@ export class Planner {
     hasData: (t) => this.seen.has(tableKey(t)),
   });
 
+  /** Rules veil-stream adds itself (implicit.ts), made once per table. */
+  private readonly implicit = new Map<string, TableRules | null>();
   /** The rules mask or truncate anything (implicit rules apply only then). */
   readonly masksAnything: boolean;
 
@@ -338,10 +345,22 @@ export class Planner {
       tables.push(t);
       for (const [k, v] of t.columns) columns.set(k, v);
     }
-    if (tables.length === 0) {
-      const implicit = implicitRules(table, this.dialect, this.masksAnything);
-      if (implicit) tables.push(implicit);
+    // implicit rules: a table rule applies when the file has none; column rules under the file's own
+    const implicit = this.implicitFor(table);
+    if (implicit && (tables.length === 0 || implicit.columns.size > 0)) {
+      tables.push(implicit);
+      for (const [k, v] of implicit.columns) if (!columns.has(k)) columns.set(k, v);
     }
     return { tables, columns };
+  }
+
+  private implicitFor(table: TableRef): TableRules | null {
+    const key = tableKey(table);
+    let implicit = this.implicit.get(key);
+    if (implicit === undefined) {
+      implicit = implicitRules(table, this.dialect, { masksAnything: this.masksAnything, events: this.rules.events }) ?? null;
+      this.implicit.set(key, implicit);
+    }
+    return implicit;
   }
 }

@@ -31,10 +31,20 @@ export interface TableRules {
 export const LARGE_OBJECTS_RULES = ['keep', 'empty'] as const;
 export type LargeObjectsRule = (typeof LARGE_OBJECTS_RULES)[number];
 
+/**
+ * MySQL/MariaDB scheduled events (`CREATE EVENT`, and the rows of `mysql.event` in --all-databases
+ * dumps) run on the restored server on production's schedule once its event_scheduler is ON (the
+ * default in MySQL 8.0): `"disable"` restores every event disabled, `"keep"` as it was (a reviewed
+ * decision). Unset: kept, and reported.
+ */
+export const EVENTS_RULES = ['keep', 'disable'] as const;
+export type EventsRule = (typeof EVENTS_RULES)[number];
+
 export interface RuleSet {
   tables: Map<string, TableRules>;
   strict: boolean;
   largeObjects?: LargeObjectsRule;
+  events?: EventsRule;
   /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
   source?: unknown;
 }

@@ -1,4 +1,4 @@
-import { LARGE_OBJECTS_RULES } from '../rules/ruleset.js';
+import { EVENTS_RULES, LARGE_OBJECTS_RULES } from '../rules/ruleset.js';
 import { knownLocales } from '../seed/faker.js';
 import { z } from './define.js';
 import type { TransformerCategory, TransformerDef } from './define.js';
@@ -157,6 +157,10 @@ export function buildSchema(): JsonSchema {
       largeObjects: {
         enum: [...LARGE_OBJECTS_RULES],
         description: 'PostgreSQL large objects, which no column rule reaches: "empty" keeps each object but drops its contents, "keep" copies them (reviewed). Unset: copied and reported.',
+      },
+      events: {
+        enum: [...EVENTS_RULES],
+        description: 'MySQL/MariaDB scheduled events (CREATE EVENT, and mysql.event rows), which run on production\'s schedule once the event scheduler is on: "disable" restores them disabled, "keep" as they were (reviewed). Unset: kept and reported.',
       },
       tables: {
         type: 'object',
