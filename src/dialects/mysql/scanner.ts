@@ -5,6 +5,7 @@ import { tableKey, type TableRef } from '../../model.js';
 import type { ScanEnv } from '../dialect.js';
 import { MysqlFieldCodec } from './codec.js';
 import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
+import { DISABLE, DISABLE_BEFORE_DO, EventHead, eventName } from './events.js';
 import { connectionWarning, SERVERS_WARNING } from './links.js';
 import { parseInsertHead, parseUse } from './header.js';
 import { MysqlSession } from './session.js';
@@ -14,7 +15,7 @@ import { lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
 
 export type MysqlMode = 'stmt' | 'values';
-export type StmtKind = 'none' | 'insert' | 'create' | 'create-table' | 'set' | 'use' | 'other';
+export type StmtKind = 'none' | 'insert' | 'create' | 'create-table' | 'create-event' | 'set' | 'use' | 'other';
 
 /**
  * The MySQL/MariaDB dump scanner: what the mysql client would read, split into statements at the
@@ -53,6 +54,7 @@ export class MysqlScanner extends ChunkScanner {
   private ruledPlan: TablePlan | null = null;
   private warnedServers = false;
   private ruledIndexes: number[] = [];
+  private readonly event = new EventHead();
 
   constructor(env: ScanEnv) {
     super(env);
@@ -145,13 +147,41 @@ export class MysqlScanner extends ChunkScanner {
       if (w === 'table') {
         this.kind = 'create-table';
         this.trackWords = false;
-      } else if (!(w === 'or' || w === 'replace' || w === 'temporary') || n > 4) {
+      } else if (w === 'event' && n <= 5) {
+        this.kind = 'create-event';
+        this.event.begin();
+      } else if (!(w === 'or' || w === 'replace' || w === 'temporary' || w === 'definer' || w === 'current_user') || n > 5) {
         this.kind = 'other';
         this.trackWords = false;
         this.stopCapture();
       }
+    } else if (this.kind === 'create-event') {
+      return this.onEventWord(chunk, w, ws, we);
     } else if (this.kind === 'insert' && this.parenDepth === 0 && (w === 'values' || w === 'value')) {
       return this.onInsertValues(we);
+    }
+    return we;
+  }
+
+  /**
+   * A word of a CREATE EVENT's head (see events.ts). With "events": "disable", its ENABLE becomes
+   * DISABLE, or DISABLE is written before DO when the head names no status (the default is ENABLE).
+   */
+  private onEventWord(chunk: Buffer, w: string, ws: number, we: number): number {
+    const at = this.event.word(w);
+    if (at === 'status' || at === 'body') {
+      const disable = this.env.planner.rules.events === 'disable' && !this.env.planner.readingSchemaFile;
+      if (disable && this.event.enabled && (at === 'status' || !this.event.statusGiven)) {
+        this.passUntil(ws);
+        this.env.sink.push(at === 'status' ? DISABLE : DISABLE_BEFORE_DO, 0, at === 'status' ? DISABLE.length : DISABLE_BEFORE_DO.length);
+        if (at === 'status') this.skipTo(we);
+        this.event.disabledByRule = true;
+      }
+    }
+    if (at === 'body') {
+      this.trackWords = false;
+      const head = this.endCapture(ws);
+      if (!this.env.planner.readingSchemaFile) this.event.record(this.env.planner.events, head && eventName(head.toString(this.session.encoding()), this.session.database));
     }
     return we;
   }
