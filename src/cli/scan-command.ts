@@ -1,5 +1,6 @@
 import { readSchemaFile } from './input.js';
 import type { DialectName } from '../model.js';
+import { EVENT_TABLE } from '../rules/implicit.js';
 import { validateRules } from '../rules/load.js';
 import { draftRules, type Draft } from '../scan/draft.js';
 import { readDump } from './check-command.js';
@@ -61,7 +62,8 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     const t0 = process.hrtime.bigint();
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
-    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), planner.largeObjects);
+    const events = { enabled: planner.events.enabled, names: planner.events.names, table: planner.seen.has(EVENT_TABLE) };
+    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), { largeObjects: planner.largeObjects, events });
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
     validateRules(draft.rules);
     const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
@@ -127,6 +129,11 @@ export function renderDraft(d: Draft, output: string | undefined): string {
   if (d.largeObjects) {
     const { objects, bytes } = d.largeObjects;
     lines.push(`  large objects → empty: ${objects} large object${objects === 1 ? '' : 's'} hold ${bytes} bytes no column rule reaches ("largeObjects": "keep" copies them)`);
+  }
+  if (d.events) {
+    const { enabled, names, table } = d.events;
+    const what = [enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${names.join(', ')}${enabled > names.length ? ', …' : ''})` : '', table ? `the rows of ${EVENT_TABLE}` : ''].filter(Boolean).join(' and ');
+    lines.push(`  events → disable: ${what} would run on production's schedule in the copy ("events": "keep" keeps them enabled)`);
   }
   lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
   return `${lines.join('\n')}\n`;

@@ -8,6 +8,7 @@ import { didYouMean } from '../rules/suggest.js';
 import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, keptReferrers, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
+import { EVENTS_HINT, eventFindings } from './events.js';
 import { LARGE_OBJECTS_HINT, largeObjectFindings } from './large-objects.js';
 import { statisticsFindings } from './statistics.js';
 import type { OperationalGuess } from './operational.js';
@@ -153,6 +154,9 @@ export class Policy {
     const blobs = largeObjectFindings(planner, this.options.strict);
     issues.push(...blobs.issues);
     diagnostics.push(...blobs.diagnostics);
+    const events = eventFindings(planner, this.options.strict);
+    issues.push(...events.issues);
+    diagnostics.push(...events.diagnostics);
     diagnostics.push(...statisticsFindings(planner, coverage));
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
@@ -259,6 +263,11 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
     code: 'RULES_UNCOVERED_LARGE_OBJECTS',
     says: () => 'the contents of the large objects have no rule (strict)',
     hint: LARGE_OBJECTS_HINT,
+  },
+  {
+    code: 'RULES_UNCOVERED_EVENTS',
+    says: () => 'the scheduled events have no rule (strict)',
+    hint: EVENTS_HINT,
   },
   {
     code: 'RULES_UNIQUE_UNDECLARED',

@@ -15,6 +15,8 @@ export interface DraftRules {
   strict: true;
   /** PostgreSQL large objects with contents: no column rule reaches them, so the draft empties them. */
   largeObjects?: 'empty';
+  /** MySQL/MariaDB scheduled events that would run on the copy: the draft restores them disabled. */
+  events?: 'disable';
   tables: Record<string, { columns: Record<string, DraftRule> } | { truncate: true }>;
 }
 
@@ -35,6 +37,14 @@ export interface Draft {
   kept: number;
   /** The large objects the draft empties (none: undefined). */
   largeObjects?: { objects: number; bytes: number };
+  /** The enabled events the draft disables (their first names), and whether mysql.event has rows. */
+  events?: { enabled: number; names: string[]; table: boolean };
+}
+
+/** What the dump holds outside tables' columns that the draft decides on (see Planner). */
+export interface DraftExtras {
+  largeObjects?: { objects: number; bytes: number };
+  events?: { enabled: number; names: string[]; table: boolean };
 }
 
 /**
@@ -46,8 +56,10 @@ export function draftRules(
   coverage: TableCoverage[],
   dialect: DialectName,
   columnInfo: (t: TableCoverage, c: string) => ColumnInfo | undefined,
-  largeObjects: { objects: number; bytes: number } = { objects: 0, bytes: 0 },
+  extras: DraftExtras = {},
 ): Draft {
+  const largeObjects = extras.largeObjects ?? { objects: 0, bytes: 0 };
+  const events = extras.events && (extras.events.enabled > 0 || extras.events.table) ? extras.events : undefined;
   const schemas = new Set(coverage.map((t) => t.ref.schema ?? ''));
   const bare = dialect === 'mysql' && schemas.size <= 1;
   const tables: DraftRules['tables'] = {};
@@ -95,12 +107,13 @@ export function draftRules(
   }
   const blobs = largeObjects.bytes > 0;
   return {
-    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), tables },
+    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), ...(events ? { events: 'disable' as const } : {}), tables },
     suggestions,
     tables: Object.keys(tables).length,
     columns,
     kept,
     ...(blobs ? { largeObjects: { ...largeObjects } } : {}),
+    ...(events ? { events: { ...events, names: [...events.names] } } : {}),
   };
 }
 
