@@ -26,12 +26,14 @@ const fixtures: { name: string; input: Buffer; options: MaskOptions }[] = readdi
   },
 }));
 
-/** Dumps whose statements are held and dropped whole (large objects, statistics, column_stats). */
+/** Dumps whose statements are held and dropped whole (large objects, statistics, column_stats), or rewritten (events). */
 const PG_UNIT = 'test/unit/dialects/postgres/fixtures';
 const heldDumps = [
   { file: `${PG_UNIT}/large-objects.sql`, dialect: 'postgres', rules: { largeObjects: 'empty', tables: { 'public.docs': { columns: { email: 'email' } } } } },
   { file: `${PG_UNIT}/pg18-statistics.sql`, dialect: 'postgres', rules: { tables: { 'public.users': { columns: { email: 'email' } }, 'public.sessions': { truncate: true } } } },
   { file: 'test/unit/dialects/mysql/fixtures/column-stats.sql', dialect: 'mysql', rules: { tables: { 'veil_cs.u': { columns: { email: 'email' } } } } },
+  { file: 'test/unit/dialects/mysql/fixtures/events.sql', dialect: 'mysql', rules: { events: 'disable', tables: { charges: { columns: { customer_email: 'email' } } } } },
+  { file: 'test/unit/dialects/mysql/fixtures/event-table.sql', dialect: 'mysql', rules: { events: 'disable', tables: {} } },
 ] as const;
 for (const h of heldDumps) {
   fixtures.push({

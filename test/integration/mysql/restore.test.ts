@@ -41,7 +41,7 @@ const MODES: Mode[] = [
 ];
 const TOOLS = ['mariadb-dump', 'mysqldump'];
 
-type Rules = { tables: Record<string, { columns?: Record<string, unknown>; truncate?: boolean }> };
+type Rules = { events?: string; tables: Record<string, { columns?: Record<string, unknown>; truncate?: boolean }> };
 
 /** The rules of a single-database dump that does not name its database: veil_tricky.x becomes x. */
 function anonymousRules(rules: Rules): Rules {
@@ -50,7 +50,7 @@ function anonymousRules(rules: Rules): Rules {
     if (key.startsWith('veil_tricky2.')) continue;
     tables[key.replace(/^veil_tricky\./, '')] = value;
   }
-  return { tables };
+  return { ...rules, tables };
 }
 
 /** Rules that apply to table `t` of database `db` (qualified key or bare key). */
@@ -143,6 +143,15 @@ describeWithService('MariaDB', 'MySQL dumps masked by veil-stream and restored i
           }
         }
       }
+    });
+
+    it('restores the scheduled events disabled ("events": "disable")', async () => {
+      const events = (db: string) => sql(`SELECT EVENT_NAME, STATUS FROM information_schema.EVENTS WHERE EVENT_SCHEMA = '${db}' ORDER BY EVENT_NAME`);
+      expect(await events('veil_tricky')).toEqual([['mail out', 'DISABLED'], ['purge_log', 'ENABLED']]);
+      expect(await events(targets.get('veil_tricky')!)).toEqual([['mail out', 'DISABLED'], ['purge_log', 'DISABLED']]);
+      // only the status keyword changed: the schedule and body are the dump's
+      expect(maskedText).toContain("ON COMPLETION PRESERVE DISABLE COMMENT 'ENABLE after review' DO");
+      expect(maskedText).toMatch(/EVENT `purge_log` ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' ON COMPLETION NOT PRESERVE DISABLE DO/);
     });
 
     it('changes every masked value that was not NULL, and keeps NULLs', async () => {

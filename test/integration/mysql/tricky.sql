@@ -189,6 +189,8 @@ CREATE EVENT purge_log ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DO
 BEGIN
   DELETE FROM events_log WHERE happened < '2000-01-01';
 END;;
+CREATE EVENT `mail out` ON SCHEDULE AT '2031-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE COMMENT 'ENABLE after review' DO
+  UPDATE events_log SET msg = 'sent' WHERE id = 1;;
 DELIMITER ;
 CREATE VIEW people_emails AS SELECT id, email, CONCAT(first_name, ' ', last_name) AS full_name FROM people;
 CREATE VIEW `my view` AS SELECT `select`, `my col` FROM `order`;
