@@ -305,7 +305,23 @@ export function parseCreateTable(statement: string | Uint8Array, options: ParseO
     if (v?.type === 'string') schema.connection = v.value;
     break;
   }
+  if (versionedImplicitly(t, i, close)) {
+    // WITH SYSTEM VERSIONING without AS ROW START/END columns: MariaDB adds invisible row_start and
+    // row_end, which `mariadb-dump --dump-history` names in its INSERTs (the server's, not data)
+    for (const name of ['row_start', 'row_end']) {
+      if (!byName.has(name)) columns.push({ name, type: { raw: 'timestamp(6)', kind: 'timestamp' }, generated: true, invisible: true });
+    }
+  }
   if (keys.length > 0) schema.keys = keys;
   if (refs.length > 0) schema.references = refs;
   return schema;
+}
+
+/** The table options after the column list say WITH SYSTEM VERSIONING, and no column is AS ROW START. */
+function versionedImplicitly(t: Token[], open: number, close: number): boolean {
+  let versioned = false;
+  for (let k = close + 1; k < t.length - 2 && !versioned; k++) versioned = isWord(t[k], 'WITH') && isWord(t[k + 1], 'SYSTEM') && isWord(t[k + 2], 'VERSIONING');
+  if (!versioned) return false;
+  for (let k = open; k < close; k++) if (isWord(t[k], 'ROW') && isWord(t[k + 1], 'START') && isWord(t[k - 1], 'AS')) return false;
+  return true;
 }
