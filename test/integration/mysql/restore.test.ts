@@ -23,6 +23,8 @@ interface Mode {
   databases?: boolean;
   dataOnly?: boolean;
   schemaOnly?: boolean;
+  /** --dump-history: system-versioned tables' past rows too, with their row_start/row_end. */
+  history?: boolean;
   /** No header comment and no USE: the dump never names its database, so `db.table` keys cannot match. */
   anonymous?: boolean;
 }
@@ -38,6 +40,7 @@ const MODES: Mode[] = [
   { name: '--no-create-info --complete-insert', flags: ['--no-create-info', '--complete-insert'], dataOnly: true },
   { name: '--no-data', flags: ['--no-data'], schemaOnly: true },
   { name: '--net-buffer-length=4096 --hex-blob', flags: ['--net-buffer-length=4096', '--hex-blob'] },
+  { name: '--dump-history', flags: ['--dump-history'], history: true },
 ];
 const TOOLS = ['mariadb-dump', 'mysqldump'];
 
@@ -191,6 +194,17 @@ describeWithService('MariaDB', 'MySQL dumps masked by veil-stream and restored i
       expect(maskedText).toContain('alice@example.com'); // in docs.doc (JSON), which no rule masks
       const [[email]] = await sql('SELECT email FROM people WHERE id = 1', db);
       expect(email).not.toBe('alice@example.com');
+    });
+
+    it('restores the history of system-versioned tables, masked (--dump-history)', async () => {
+      if (!mode.history) return;
+      const all = (t: string, db: string) => sql(`SELECT id, v, row_end > NOW() FROM \`${t}\` FOR SYSTEM_TIME ALL ORDER BY id, row_start`, db);
+      expect(await all('versioned', 'veil_tricky')).toEqual([['1', 'one', '0'], ['1', 'uno', '1']]);
+      expect(await all('versioned', targets.get('veil_tricky')!)).toEqual([['1', 'v masked', '0'], ['1', 'v masked', '1']]);
+      // explicit ROW START/END columns, unmasked: every past row as it was
+      const explicit = (db: string) => sql('SELECT id, v, rs, re FROM versioned2 FOR SYSTEM_TIME ALL ORDER BY id, rs', db);
+      expect(await explicit(targets.get('veil_tricky')!)).toEqual(await explicit('veil_tricky'));
+      expect((await explicit('veil_tricky')).length).toBe(3);
     });
 
     it('gives the same original the same fake in every table and database', async () => {

@@ -152,6 +152,7 @@ CREATE TABLE empty_one (id INT PRIMARY KEY, v VARCHAR(5)) ENGINE=InnoDB;
 CREATE SEQUENCE seq_ids START WITH 100 INCREMENT BY 5;
 CREATE TABLE versioned (id INT PRIMARY KEY, v VARCHAR(10)) WITH SYSTEM VERSIONING;
 INSERT INTO versioned VALUES (1, 'one');
+UPDATE versioned SET v = 'uno' WHERE id = 1;
 -- Explicit invisible ROW START/END columns (dumped with a column list), an application-time period and a
 -- column named period.
 CREATE TABLE versioned2 (id INT PRIMARY KEY, v VARCHAR(10), rs TIMESTAMP(6) GENERATED ALWAYS AS ROW START INVISIBLE,
