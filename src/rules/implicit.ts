@@ -2,7 +2,7 @@ import { VeilError, type Issue } from '../errors.js';
 import type { DialectName, TableRef } from '../model.js';
 import { childPath } from './json-path.js';
 import { validateColumnRule } from './load.js';
-import type { ColumnRule, EventsRule, TableRules } from './ruleset.js';
+import type { ColumnRule, EventsRule, LinksRule, TableRules } from './ruleset.js';
 
 /**
  * Rules veil-stream adds by itself, for MariaDB/MySQL system tables of `--all-databases` dumps (the
@@ -15,14 +15,20 @@ import type { ColumnRule, EventsRule, TableRules } from './ruleset.js';
  *   whose `status` the server reads at start-up. With `"events": "disable"`, it is set to DISABLED
  *   (as the scanner does for each CREATE EVENT). A column rule writes one value for every row; an enum
  *   column takes no conditional rewrite, so SLAVESIDE_DISABLED (already off on a copy) becomes DISABLED too.
+ * - `mysql.servers`: the server definitions FEDERATED and Spider tables connect through (hosts,
+ *   users, passwords). Under `"links": "cut"`, its rows are dropped.
  */
 export const COLUMN_STATS = 'mysql.column_stats';
 export const EVENT_TABLE = 'mysql.event';
+export const SERVERS_TABLE = 'mysql.servers';
 
-export function implicitRules(table: TableRef, dialect: DialectName, rules: { masksAnything: boolean; events?: EventsRule }): TableRules | undefined {
+export function implicitRules(table: TableRef, dialect: DialectName, rules: { masksAnything: boolean; events?: EventsRule; links?: LinksRule }): TableRules | undefined {
   if (dialect !== 'mysql' || table.schema !== 'mysql') return undefined;
   if (table.name === 'column_stats' && rules.masksAnything) {
     return { key: COLUMN_STATS, path: childPath('$.tables', COLUMN_STATS), truncate: true, implicit: true, columns: new Map() };
+  }
+  if (table.name === 'servers' && rules.links === 'cut') {
+    return { key: SERVERS_TABLE, path: childPath('$.tables', SERVERS_TABLE), truncate: true, implicit: true, columns: new Map() };
   }
   if (table.name === 'event' && rules.events === 'disable') {
     return { key: EVENT_TABLE, path: EVENT_PATH, truncate: false, implicit: true, columns: new Map([['status', disabledStatus()]]) };

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
-import { EVENTS_RULES, LARGE_OBJECTS_RULES, type ColumnRule, type EventsRule, type LargeObjectsRule, type RuleSet, type TableRules } from './ruleset.js';
+import { EVENTS_RULES, LARGE_OBJECTS_RULES, LINKS_RULES, type ColumnRule, type EventsRule, type LargeObjectsRule, type LinksRule, type RuleSet, type TableRules } from './ruleset.js';
 import { didYouMean } from './suggest.js';
 
-const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects', 'events'];
+const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects', 'events', 'links'];
 const TABLE_KEYS = ['columns', 'truncate'];
 
 /** Read and validate a rules file; every problem is collected before throwing RULES_INVALID. */
@@ -46,6 +46,7 @@ export function validateRules(json: unknown): RuleSet {
   let strict = false;
   let largeObjects: LargeObjectsRule | undefined;
   let events: EventsRule | undefined;
+  let links: LinksRule | undefined;
 
   if (!isObject(json)) {
     bad('$', 'the rules file must be a JSON object with a "tables" member');
@@ -67,6 +68,11 @@ export function validateRules(json: unknown): RuleSet {
         bad('$.events', '"events" must be "keep" or "disable"', 'MySQL/MariaDB scheduled events: "disable" restores them disabled, "keep" as they were');
       } else events = json.events as EventsRule;
     }
+    if (json.links !== undefined) {
+      if (!LINKS_RULES.includes(json.links as LinksRule)) {
+        bad('$.links', '"links" must be "keep" or "cut"', 'links to other servers (user mappings, subscriptions, FEDERATED tables): "cut" takes them out, "keep" copies them');
+      } else links = json.links as LinksRule;
+    }
     if (json.tables === undefined) bad('$.tables', 'missing "tables"', 'add "tables": { "schema.table": { "columns": { ... } } }');
     else if (!isObject(json.tables)) bad('$.tables', '"tables" must be an object keyed by table name');
     else {
@@ -83,7 +89,7 @@ export function validateRules(json: unknown): RuleSet {
       path: issues[0].path,
     });
   }
-  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), ...(events ? { events } : {}), source: json };
+  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), ...(events ? { events } : {}), ...(links ? { links } : {}), source: json };
 }
 
 type Bad = (path: string, message: string, hint?: string) => void;

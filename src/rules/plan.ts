@@ -66,6 +66,11 @@ export class Planner {
    * first names kept for the report), how many disabled, and how many of those "events": "disable" did.
    */
   readonly events = { enabled: 0, disabled: 0, disabledByRule: 0, names: [] as string[] };
+  /**
+   * Links to other servers the dump creates (links.ts of each dialect): how many, the first names,
+   * and what "links": "cut" took out of the output.
+   */
+  readonly links = { found: 0, names: [] as string[], cut: { userMappings: 0, subscriptions: 0, statements: 0, connections: 0 }, serversKept: 0 };
   /** PostgreSQL 18 optimizer statistics (pg_dump --statistics): entries dropped as holding masked values. */
   readonly statistics = { dropped: 0 };
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */
@@ -358,7 +363,7 @@ export class Planner {
     const key = tableKey(table);
     let implicit = this.implicit.get(key);
     if (implicit === undefined) {
-      implicit = implicitRules(table, this.dialect, { masksAnything: this.masksAnything, events: this.rules.events }) ?? null;
+      implicit = implicitRules(table, this.dialect, { masksAnything: this.masksAnything, events: this.rules.events, links: this.rules.links }) ?? null;
       this.implicit.set(key, implicit);
     }
     return implicit;

@@ -40,11 +40,22 @@ export type LargeObjectsRule = (typeof LARGE_OBJECTS_RULES)[number];
 export const EVENTS_RULES = ['keep', 'disable'] as const;
 export type EventsRule = (typeof EVENTS_RULES)[number];
 
+/**
+ * Links the restored copy would follow back to production: PostgreSQL user mappings (their options
+ * often hold a password) and subscriptions, MySQL/MariaDB FEDERATED/CONNECT tables' CONNECTION and
+ * the server definitions of mysql.servers. `"cut"` takes the way in out of the dump: user mappings,
+ * subscriptions and mysql.servers rows are dropped, FEDERATED tables become local InnoDB tables;
+ * `"keep"` copies them as they are (a reviewed decision). Unset: copied, and reported.
+ */
+export const LINKS_RULES = ['keep', 'cut'] as const;
+export type LinksRule = (typeof LINKS_RULES)[number];
+
 export interface RuleSet {
   tables: Map<string, TableRules>;
   strict: boolean;
   largeObjects?: LargeObjectsRule;
   events?: EventsRule;
+  links?: LinksRule;
   /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
   source?: unknown;
 }

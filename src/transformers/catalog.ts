@@ -1,4 +1,4 @@
-import { EVENTS_RULES, LARGE_OBJECTS_RULES } from '../rules/ruleset.js';
+import { EVENTS_RULES, LARGE_OBJECTS_RULES, LINKS_RULES } from '../rules/ruleset.js';
 import { knownLocales } from '../seed/faker.js';
 import { z } from './define.js';
 import type { TransformerCategory, TransformerDef } from './define.js';
@@ -161,6 +161,10 @@ export function buildSchema(): JsonSchema {
       events: {
         enum: [...EVENTS_RULES],
         description: 'MySQL/MariaDB scheduled events (CREATE EVENT, and mysql.event rows), which run on production\'s schedule once the event scheduler is on: "disable" restores them disabled, "keep" as they were (reviewed). Unset: kept and reported.',
+      },
+      links: {
+        enum: [...LINKS_RULES],
+        description: 'Links the restored copy would follow back to production (PostgreSQL user mappings and subscriptions, MySQL/MariaDB FEDERATED/CONNECT connections and mysql.servers): "cut" drops the user mappings, subscriptions and server definitions and makes FEDERATED tables local (InnoDB, empty), "keep" copies them (reviewed). Unset: copied and reported.',
       },
       tables: {
         type: 'object',
