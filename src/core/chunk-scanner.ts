@@ -188,6 +188,15 @@ export abstract class ChunkScanner implements Scanner, RowSite {
     this.discarding = true;
   }
 
+  /** Write `bytes` in place of the statement being held (its withheld bytes and those up to i); go on from i. */
+  protected replaceStatement(i: number, bytes: Buffer): void {
+    this.holding = false;
+    this.held = [];
+    this.heldLen = 0;
+    this.env.sink.push(bytes, 0, bytes.length);
+    this.passStart = i;
+  }
+
   protected startCapture(i: number): void {
     this.capturing = true;
     this.captureStart = i;

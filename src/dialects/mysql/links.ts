@@ -1,4 +1,5 @@
 import { tableKey, type TableRef } from '../../model.js';
+import { isWord, LexError, matchParen, tokenize, type Token } from './ddl-lexer.js';
 
 /**
  * What a MySQL/MariaDB dump connects the restored copy to: tables whose CONNECTION option makes them
@@ -24,3 +25,44 @@ export function connectionWarning(table: TableRef, connection: string): string {
 
 export const SERVERS_WARNING =
   'mysql.servers holds server definitions (hosts, users, passwords) that FEDERATED and Spider tables connect through: a restored copy reaches those servers';
+
+/**
+ * "links": "cut" for a CREATE TABLE with a CONNECTION (the statement's bytes, as read): a FEDERATED
+ * table becomes a local, empty InnoDB table with the same columns and keys, without its CONNECTION.
+ * (mariadb-dump writes no rows for FEDERATED tables; FederatedX connects to the remote server already
+ * at CREATE TABLE, so a pointed-elsewhere connection would fail the restore.) Undefined for other
+ * engines (CONNECT, Spider: their own table options need their plugin), which are kept and reported.
+ */
+export function cutConnection(statement: Buffer): Buffer | undefined {
+  // latin1: one character per byte, so token offsets are byte offsets (the syntax is ASCII)
+  const src = statement.toString('latin1');
+  let t: Token[];
+  try {
+    t = tokenize(src);
+  } catch (e) {
+    if (e instanceof LexError) return undefined;
+    throw e;
+  }
+  const open = t.findIndex((x) => x.type === 'punct' && x.value === '(');
+  const close = open < 0 ? -1 : matchParen(t, open);
+  if (close < 0) return undefined;
+  let engine: Token | undefined;
+  let connection: { from: number; to: number } | undefined;
+  for (let k = close + 1; k < t.length; k++) {
+    const eq = t[k + 1]?.value === '=' ? 1 : 0;
+    if (isWord(t[k], 'ENGINE')) engine = t[k + 1 + eq];
+    else if (isWord(t[k], 'CONNECTION') && t[k + 1 + eq]?.type === 'string') connection = { from: t[k - 1].end, to: t[k + 1 + eq].end };
+  }
+  if (!engine || !isWord(engine, 'FEDERATED') || !connection) return undefined;
+  const [a, b] = engine.start < connection.from ? [engine, connection] : [connection, engine];
+  const edit = (x: Token | { from: number; to: number }) =>
+    'type' in x ? { from: x.start, to: x.end, text: 'InnoDB' } : { from: x.from, to: x.to, text: '' };
+  const [first, second] = [edit(a), edit(b)];
+  return Buffer.concat([
+    statement.subarray(0, first.from),
+    Buffer.from(first.text, 'latin1'),
+    statement.subarray(first.to, second.from),
+    Buffer.from(second.text, 'latin1'),
+    statement.subarray(second.to),
+  ]);
+}

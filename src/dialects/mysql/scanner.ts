@@ -6,7 +6,8 @@ import type { ScanEnv } from '../dialect.js';
 import { MysqlFieldCodec } from './codec.js';
 import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
 import { DISABLE, DISABLE_BEFORE_DO, EventHead, eventName } from './events.js';
-import { connectionWarning, SERVERS_WARNING } from './links.js';
+import { connectionWarning, cutConnection, SERVERS_WARNING } from './links.js';
+import { countLink } from '../links.js';
 import { parseInsertHead, parseUse } from './header.js';
 import { MysqlSession } from './session.js';
 import type { Position } from '../../errors.js';
@@ -15,6 +16,9 @@ import { lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
 
 export type MysqlMode = 'stmt' | 'values';
+
+/** A CREATE TABLE held under "links": "cut" may run this long (a long partition list; capture's cap). */
+const CREATE_TABLE_HOLD_LIMIT = 64 << 20;
 export type StmtKind = 'none' | 'insert' | 'create' | 'create-table' | 'create-event' | 'set' | 'use' | 'other';
 
 /**
@@ -52,13 +56,16 @@ export class MysqlScanner extends ChunkScanner {
   private assumedNoted = false;
   readonly codec = new MysqlFieldCodec();
   private ruledPlan: TablePlan | null = null;
-  private warnedServers = false;
+  private sawServers = false;
+  /** "links": "cut" (CREATE TABLE statements are held to read their CONNECTION). */
+  private readonly cutLinks: boolean;
   private ruledIndexes: number[] = [];
   private readonly event = new EventHead();
 
   constructor(env: ScanEnv) {
     super(env);
     this.session = new MysqlSession(env.database, env.charset);
+    this.cutLinks = env.planner.rules.links === 'cut';
   }
 
   protected step(chunk: Buffer, i: number): number {
@@ -136,6 +143,8 @@ export class MysqlScanner extends ChunkScanner {
           this.kind = w;
           this.startCapture(start);
           if (w !== 'create') this.trackWords = false;
+          // "links": "cut": a CREATE TABLE is held to its end, where its CONNECTION is read
+          else if (this.cutLinks) this.startHold(start);
           break;
         default:
           this.kind = 'other';
@@ -147,6 +156,7 @@ export class MysqlScanner extends ChunkScanner {
       if (w === 'table') {
         this.kind = 'create-table';
         this.trackWords = false;
+        if (this.holding) this.holdLimit = CREATE_TABLE_HOLD_LIMIT;
       } else if (w === 'event' && n <= 5) {
         this.kind = 'create-event';
         this.event.begin();
@@ -155,7 +165,9 @@ export class MysqlScanner extends ChunkScanner {
         this.trackWords = false;
         this.stopCapture();
       }
-    } else if (this.kind === 'create-event') {
+    }
+    if (this.holding && this.kind !== 'create' && this.kind !== 'create-table' && this.kind !== 'insert') this.releaseHold();
+    if (this.kind === 'create-event') {
       return this.onEventWord(chunk, w, ws, we);
     } else if (this.kind === 'insert' && this.parenDepth === 0 && (w === 'values' || w === 'value')) {
       return this.onInsertValues(we);
@@ -196,9 +208,13 @@ export class MysqlScanner extends ChunkScanner {
       return i;
     }
     this.tableName = tableKey(parsed.table);
-    if (this.tableName === 'mysql.servers' && !this.warnedServers) {
-      this.warnedServers = true;
-      this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: SERVERS_WARNING, table: this.tableName, position: this.positionAt(i), data: { kind: 'servers', name: this.tableName } });
+    if (this.tableName === 'mysql.servers' && !this.sawServers && !this.env.planner.readingSchemaFile) {
+      // (emptied by an implicit rule under "links": "cut"; see rules/implicit.ts)
+      this.sawServers = true;
+      countLink(this.env.planner.links, { kind: 'servers', name: this.tableName });
+      if (this.env.planner.rules.links === undefined) {
+        this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: SERVERS_WARNING, table: this.tableName, position: this.positionAt(i), data: { kind: 'servers', name: this.tableName } });
+      }
     }
     const plan = this.planFor(parsed.table, parsed.columns, i);
     if (plan?.truncate) plan.rows++; // (a truncated table's rows are counted per statement)
@@ -300,9 +316,7 @@ export class MysqlScanner extends ChunkScanner {
           return;
         }
         this.env.planner.registerSchema(schema);
-        if (schema.connection !== undefined && !this.env.planner.readingSchemaFile) {
-          this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: connectionWarning(schema.table, schema.connection), table: tableKey(schema.table), position: this.positionAt(end), data: { kind: 'table', name: tableKey(schema.table) } });
-        }
+        if (schema.connection !== undefined && !this.env.planner.readingSchemaFile) this.onConnection(schema, text, end);
         return;
       }
       case 'set':
@@ -325,6 +339,26 @@ export class MysqlScanner extends ChunkScanner {
       }
       default:
     }
+  }
+
+  /**
+   * A table of another server's (CONNECTION): reported, or under "links": "cut" pointed at a host that
+   * never resolves, without its user and password (see links.ts). `text` is the statement as read.
+   */
+  private onConnection(schema: MysqlTableSchema, text: Buffer, end: number): void {
+    const planner = this.env.planner;
+    const name = tableKey(schema.table);
+    countLink(planner.links, { kind: 'table', name });
+    if (planner.rules.links === 'cut' && this.holding) {
+      const cut = cutConnection(text);
+      if (cut) {
+        this.replaceStatement(end, cut);
+        planner.links.cut.connections++;
+        return;
+      }
+    }
+    if (planner.rules.links === 'keep') return;
+    this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: connectionWarning(schema.table, schema.connection!), table: name, position: this.positionAt(end), data: { kind: 'table', name } });
   }
 
   /** A comment line between statements: the dump header (`-- Host: h    Database: db`) and footer. */

@@ -66,6 +66,16 @@ export function linkOf(stmt: Node): ExternalLink | undefined {
   return undefined;
 }
 
+/**
+ * What "links": "cut" takes out of the dump: every user mapping (the credentials, and the way a
+ * foreign table or dblink reaches its server: postgres_fdw refuses to connect without one) and every
+ * subscription, with the ALTER / COMMENT / SECURITY LABEL statements about subscriptions. Foreign
+ * servers stay: foreign tables depend on them, and without a user mapping they connect nowhere.
+ */
+export function cutsLink(link: ExternalLink): boolean {
+  return link.kind === 'user-mapping' || link.kind === 'subscription';
+}
+
 /** The warning for a link, or undefined (a user mapping without a password adds nothing to its server's). */
 export function linkWarning(link: ExternalLink): string | undefined {
   switch (link.kind) {

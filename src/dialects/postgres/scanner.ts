@@ -7,7 +7,8 @@ import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { lowriteBytes } from './large-objects.js';
-import { linkWarning, rolePassword, rolePasswordsWarning } from './links.js';
+import { countLink } from '../links.js';
+import { cutsLink, linkWarning, rolePassword, rolePasswordsWarning, type ExternalLink } from './links.js';
 import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
@@ -15,7 +16,7 @@ import { isSampleOnly } from '../../scan/sampling-plan.js';
 import { masksValues } from '../../rules/ruleset.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
-export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'alter-role' | 'other';
+export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'alter-role' | 'comment' | 'security' | 'other';
 
 /** A column's statistics statement is held whole (64 MB, the capture limit: a huge statistics target). */
 const STATS_HOLD_LIMIT = 64 << 20;
@@ -71,6 +72,8 @@ export class PgScanner extends ChunkScanner {
   private readonly statsRules: StatsRules;
   /** SELECT statements are held until the function they call is known: some are dropped (lowrite, statistics). */
   private readonly holdSelects: boolean;
+  /** "links": "cut": CREATE, ALTER, COMMENT and SECURITY LABEL are held until they are known not to be a link's. */
+  private readonly cutLinks: boolean;
 
   constructor(env: ScanEnv) {
     super(env);
@@ -86,6 +89,7 @@ export class PgScanner extends ChunkScanner {
       masksAnything: planner.masksAnything,
     };
     this.holdSelects = this.statsRules.masksAnything || planner.rules.largeObjects === 'empty';
+    this.cutLinks = planner.rules.links === 'cut';
   }
 
   /**
@@ -141,6 +145,7 @@ export class PgScanner extends ChunkScanner {
     this.kind = 'none';
     this.trackWords = true;
     this.wordCount = 0;
+    this.wordBefore = '';
     this.parenDepth = 0;
     this.beginDepth = 0;
     this.stmtStartAbs = this.chunkOffset + i;
@@ -160,6 +165,7 @@ export class PgScanner extends ChunkScanner {
           this.startCapture(stmtStart);
           // (held until the function it calls tells a large object's bytes or a column's statistics)
           if (w === 'select' && this.holdSelects) this.startHold(stmtStart);
+          if (w === 'alter' && this.cutLinks) this.startHold(stmtStart);
           if (w !== 'alter' && w !== 'select') this.trackWords = false;
           break;
         case 'insert':
@@ -170,6 +176,18 @@ export class PgScanner extends ChunkScanner {
         case 'create':
           this.kind = 'create';
           this.startCapture(stmtStart);
+          if (this.cutLinks) this.startHold(stmtStart);
+          break;
+        case 'comment':
+        case 'security':
+          // COMMENT ON / SECURITY LABEL … ON SUBSCRIPTION: read only to cut a subscription's
+          if (this.cutLinks) {
+            this.kind = w;
+            this.startHold(stmtStart);
+          } else {
+            this.kind = 'other';
+            this.trackWords = false;
+          }
           break;
         default:
           this.kind = 'other';
@@ -206,6 +224,7 @@ export class PgScanner extends ChunkScanner {
           this.stopCapture();
           this.trackWords = false;
         }
+        if (this.holding && this.kind !== 'create' && this.kind !== 'create-link') this.releaseHold();
         return we;
       case 'create-function':
         if (this.parenDepth === 0) {
@@ -215,6 +234,10 @@ export class PgScanner extends ChunkScanner {
         }
         return we;
       case 'alter':
+        if (n === 2 && this.holding) {
+          if (w === 'subscription') this.cutStatement(we);
+          else this.releaseHold();
+        }
         if (n === 2 && w === 'role') this.kind = 'alter-role'; // pg_dumpall: ALTER ROLE … PASSWORD '…'
         else if (n === 2 && w !== 'table') {
           this.stopCapture();
@@ -224,6 +247,19 @@ export class PgScanner extends ChunkScanner {
         return we;
       case 'insert':
         if (w === 'values' && this.parenDepth === 0) return this.onInsertValues(we);
+        return we;
+      case 'comment':
+      case 'security':
+        // COMMENT ON SUBSCRIPTION s; SECURITY LABEL [FOR provider] ON SUBSCRIPTION s
+        if (this.wordBefore === 'on') {
+          this.trackWords = false;
+          if (w === 'subscription') this.cutStatement(we);
+          else this.releaseHold();
+        } else if (n >= 7) {
+          this.trackWords = false;
+          this.releaseHold();
+        }
+        this.wordBefore = w;
         return we;
       case 'select':
         // the function called: SELECT pg_catalog.lowrite(…) writes a large object's bytes (pg_dump's
@@ -247,6 +283,16 @@ export class PgScanner extends ChunkScanner {
         this.trackWords = false;
         return we;
     }
+  }
+
+  /** The previous word of a COMMENT / SECURITY LABEL statement. */
+  private wordBefore = '';
+
+  /** A statement about a subscription, under "links": "cut" (every subscription is cut): dropped. */
+  private cutStatement(i: number): void {
+    this.trackWords = false;
+    this.dropStatement(i);
+    if (!this.env.planner.readingSchemaFile) this.env.planner.links.cut.statements++;
   }
 
   /** `INSERT INTO t (...) VALUES` read: decide to mask, stream through, or drop (truncate). */
@@ -370,11 +416,26 @@ export class PgScanner extends ChunkScanner {
       else if (ev.kind === 'key') this.env.planner.addKey(ev.table, ev.key, { offset: this.stmtStartAbs, line: this.stmtLine });
       else if (ev.kind === 'reference') this.env.planner.addReference(ev.table, ev.references);
       else if (ev.kind === 'index') this.indexTables.set(tableKey(ev.index), ev.table);
-      else if (ev.kind === 'link' && !this.env.planner.readingSchemaFile) {
-        const message = linkWarning(ev.link);
-        if (message) this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message, position: this.positionAt(end), data: { kind: ev.link.kind, name: ev.link.name } });
-      }
+      else if (ev.kind === 'link') this.onLink(ev.link, end);
     }
+  }
+
+  /** A link to another server was read (its statement ends at `end`): reported, or cut (see links.ts). */
+  private onLink(link: ExternalLink, end: number): void {
+    const planner = this.env.planner;
+    if (planner.readingSchemaFile) return;
+    const decided = planner.rules.links;
+    countLink(planner.links, link);
+    if (decided === 'cut' && cutsLink(link)) {
+      this.dropStatement(end);
+      if (link.kind === 'user-mapping') planner.links.cut.userMappings++;
+      else planner.links.cut.subscriptions++;
+      return;
+    }
+    if (link.kind === 'server') planner.links.serversKept++;
+    if (decided !== undefined) return; // (kept: a reviewed decision; a server under "cut" is in the notice)
+    const message = linkWarning(link);
+    if (message) this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message, position: this.positionAt(end), data: { kind: link.kind, name: link.name } });
   }
 
   private onCopy(sql: string, end: number): number {
