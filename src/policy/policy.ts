@@ -9,6 +9,7 @@ import type { Profiler } from '../scan/profiler.js';
 import { coverageOf, keptReferrers, tableCoverage, uncovered, type TableCoverage } from './coverage.js';
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
 import { EVENTS_HINT, eventFindings } from './events.js';
+import { LINKS_HINT, linkFindings } from './links.js';
 import { LARGE_OBJECTS_HINT, largeObjectFindings } from './large-objects.js';
 import { statisticsFindings } from './statistics.js';
 import type { OperationalGuess } from './operational.js';
@@ -157,6 +158,9 @@ export class Policy {
     const events = eventFindings(planner, this.options.strict);
     issues.push(...events.issues);
     diagnostics.push(...events.diagnostics);
+    const links = linkFindings(planner, this.options.strict);
+    issues.push(...links.issues);
+    diagnostics.push(...links.diagnostics);
     diagnostics.push(...statisticsFindings(planner, coverage));
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
@@ -268,6 +272,11 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
     code: 'RULES_UNCOVERED_EVENTS',
     says: () => 'the scheduled events have no rule (strict)',
     hint: EVENTS_HINT,
+  },
+  {
+    code: 'RULES_UNCOVERED_LINKS',
+    says: () => 'the links to other servers have no rule (strict)',
+    hint: LINKS_HINT,
   },
   {
     code: 'RULES_UNIQUE_UNDECLARED',

@@ -17,6 +17,8 @@ export interface DraftRules {
   largeObjects?: 'empty';
   /** MySQL/MariaDB scheduled events that would run on the copy: the draft restores them disabled. */
   events?: 'disable';
+  /** Links to other servers (user mappings, subscriptions, FEDERATED tables): the draft cuts them. */
+  links?: 'cut';
   tables: Record<string, { columns: Record<string, DraftRule> } | { truncate: true }>;
 }
 
@@ -39,12 +41,15 @@ export interface Draft {
   largeObjects?: { objects: number; bytes: number };
   /** The enabled events the draft disables (their first names), and whether mysql.event has rows. */
   events?: { enabled: number; names: string[]; table: boolean };
+  /** The links the draft cuts (their first names). */
+  links?: { found: number; names: string[] };
 }
 
 /** What the dump holds outside tables' columns that the draft decides on (see Planner). */
 export interface DraftExtras {
   largeObjects?: { objects: number; bytes: number };
   events?: { enabled: number; names: string[]; table: boolean };
+  links?: { found: number; names: string[] };
 }
 
 /**
@@ -60,6 +65,7 @@ export function draftRules(
 ): Draft {
   const largeObjects = extras.largeObjects ?? { objects: 0, bytes: 0 };
   const events = extras.events && (extras.events.enabled > 0 || extras.events.table) ? extras.events : undefined;
+  const links = extras.links && extras.links.found > 0 ? extras.links : undefined;
   const schemas = new Set(coverage.map((t) => t.ref.schema ?? ''));
   const bare = dialect === 'mysql' && schemas.size <= 1;
   const tables: DraftRules['tables'] = {};
@@ -107,13 +113,14 @@ export function draftRules(
   }
   const blobs = largeObjects.bytes > 0;
   return {
-    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), ...(events ? { events: 'disable' as const } : {}), tables },
+    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), ...(events ? { events: 'disable' as const } : {}), ...(links ? { links: 'cut' as const } : {}), tables },
     suggestions,
     tables: Object.keys(tables).length,
     columns,
     kept,
     ...(blobs ? { largeObjects: { ...largeObjects } } : {}),
     ...(events ? { events: { ...events, names: [...events.names] } } : {}),
+    ...(links ? { links: { found: links.found, names: [...links.names] } } : {}),
   };
 }
 
