@@ -26,7 +26,7 @@ const fixtures: { name: string; input: Buffer; options: MaskOptions }[] = readdi
   },
 }));
 
-/** Dumps whose statements are held and dropped whole (large objects, statistics, column_stats), or rewritten (events). */
+/** Dumps whose statements are held and dropped whole (large objects, statistics, column_stats, links), or rewritten (events, FEDERATED tables). */
 const PG_UNIT = 'test/unit/dialects/postgres/fixtures';
 const heldDumps = [
   { file: `${PG_UNIT}/large-objects.sql`, dialect: 'postgres', rules: { largeObjects: 'empty', tables: { 'public.docs': { columns: { email: 'email' } } } } },
@@ -34,6 +34,9 @@ const heldDumps = [
   { file: 'test/unit/dialects/mysql/fixtures/column-stats.sql', dialect: 'mysql', rules: { tables: { 'veil_cs.u': { columns: { email: 'email' } } } } },
   { file: 'test/unit/dialects/mysql/fixtures/events.sql', dialect: 'mysql', rules: { events: 'disable', tables: { charges: { columns: { customer_email: 'email' } } } } },
   { file: 'test/unit/dialects/mysql/fixtures/event-table.sql', dialect: 'mysql', rules: { events: 'disable', tables: {} } },
+  { file: `${PG_UNIT}/links.sql`, dialect: 'postgres', rules: { links: 'cut', tables: { 'public.notes': { columns: { body: 'text' } } } } },
+  { file: 'test/unit/dialects/mysql/fixtures/federated.sql', dialect: 'mysql', rules: { links: 'cut', tables: {} } },
+  { file: 'test/unit/dialects/mysql/fixtures/servers.sql', dialect: 'mysql', rules: { links: 'cut', tables: {} } },
 ] as const;
 for (const h of heldDumps) {
   fixtures.push({

@@ -1,13 +1,14 @@
 /**
  * What a real pg_dump tells the restored copy to connect to: a postgres_fdw server, its user mapping
  * with a password, a logical-replication subscription. veil-stream copies them as they are and warns
- * of each (EXTERNAL_LINK), naming passwords without showing them.
+ * of each (EXTERNAL_LINK), naming passwords without showing them; "links": "cut" takes the mapping
+ * and the subscription out, and the masked dump restores.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createScratchDb, dropOwnScratchDbs, pgDump, psqlExec } from '../helpers/pg.js';
+import { createScratchDb, dropOwnScratchDbs, pgDump, psql, psqlExec, query, restoreIntoFreshDb } from '../helpers/pg.js';
 import { describeWithService } from '../helpers/services.js';
 import { runVeil } from '../helpers/veil.js';
 
@@ -48,5 +49,23 @@ describeWithService('PostgreSQL', 'links to other servers in a real pg_dump', ()
     const masked = await runVeil(['test/integration/pg/no-rules.json', '-i', dumpFile, '--seed', 'links-seed', '-q']);
     expect(masked.code).toBe(0);
     expect(masked.stdout.toString()).toContain("CREATE SUBSCRIPTION veil_sub CONNECTION 'host=db.prod.example dbname=shop password=x'");
+  });
+
+  it('"links": "cut": the masked dump restores with no user mapping and no subscription, and its foreign table reaches nothing', async () => {
+    const dumpFile = join(work, 'dump-cut.sql');
+    const masked = join(work, 'masked-cut.sql');
+    const rules = join(work, 'cut.json');
+    await pgDump(source, [], dumpFile);
+    await writeFile(rules, JSON.stringify({ links: 'cut', tables: {} }));
+    const r = await runVeil([rules, '-i', dumpFile, '-o', masked, '--seed', 'links-seed', '--strict']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('LINKS_CUT');
+    expect(r.stderr).not.toContain('EXTERNAL_LINK');
+    const { db } = await restoreIntoFreshDb('links-cut', masked);
+    expect(await query(db, 'SELECT srvname FROM pg_foreign_server')).toEqual([{ srvname: 'prod_srv' }]);
+    expect(await query(db, 'SELECT count(*)::int AS n FROM pg_user_mappings')).toEqual([{ n: 0 }]);
+    expect(await query(db, 'SELECT count(*)::int AS n FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())')).toEqual([{ n: 0 }]);
+    await psqlExec(db, 'CREATE FOREIGN TABLE far (id int) SERVER prod_srv;');
+    await expect(psql(db, ['-c', 'SELECT * FROM far'])).rejects.toThrow(/user mapping not found/);
   });
 });
