@@ -131,6 +131,16 @@ export function tokenize(src: string): Token[] {
   return out;
 }
 
+/** tokenize(), or undefined where it would throw a LexError (an unterminated string, identifier or comment). */
+export function tryTokenize(src: string): Token[] | undefined {
+  try {
+    return tokenize(src);
+  } catch (e) {
+    if (e instanceof LexError) return undefined;
+    throw e;
+  }
+}
+
 /** Index of the ')' matching the '(' at `open`, or -1. */
 export function matchParen(tokens: Token[], open: number, limit = tokens.length): number {
   let depth = 0;

@@ -1,4 +1,5 @@
-import { isWord, LexError, tokenize, type Token } from './ddl-lexer.js';
+import { isWord, tryTokenize } from './ddl-lexer.js';
+import { isName } from './header.js';
 
 /**
  * Scheduled events in MySQL/MariaDB dumps (`mysqldump --events`). Each is written as
@@ -64,19 +65,10 @@ export class EventHead {
   }
 }
 
-function isName(t: Token | undefined): t is Token {
-  return t !== undefined && (t.type === 'ident' || t.type === 'word');
-}
-
 /** `db.name` of `CREATE … EVENT [IF NOT EXISTS] [db.]name` (the head's text); `database` for a bare name. */
 export function eventName(head: string, database: string | undefined): string | undefined {
-  let t: Token[];
-  try {
-    t = tokenize(head);
-  } catch (e) {
-    if (e instanceof LexError) return undefined;
-    throw e;
-  }
+  const t = tryTokenize(head);
+  if (!t) return undefined;
   let i = t.findIndex((x) => isWord(x, 'EVENT'));
   if (i < 0) return undefined;
   i++;

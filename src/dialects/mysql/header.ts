@@ -1,5 +1,5 @@
 import type { TableRef } from '../../model.js';
-import { isWord, LexError, tokenize, type Token } from './ddl-lexer.js';
+import { isWord, tryTokenize, type Token } from './ddl-lexer.js';
 
 /**
  * Reads the short statements that shape a MySQL dump: INSERT/REPLACE heads (table, column list),
@@ -7,16 +7,8 @@ import { isWord, LexError, tokenize, type Token } from './ddl-lexer.js';
  * Executable comments (`/*!40101 SET NAMES utf8mb4 *\/`) are read as the code they hold.
  */
 
-function tokens(sql: string): Token[] | undefined {
-  try {
-    return tokenize(sql);
-  } catch (e) {
-    if (e instanceof LexError) return undefined;
-    throw e;
-  }
-}
-
-const isName = (t: Token | undefined): t is Token => t !== undefined && (t.type === 'ident' || t.type === 'word' || t.type === 'number');
+/** A name token: an identifier, or an unquoted word or number (`db.123t`). */
+export const isName = (t: Token | undefined): t is Token => t !== undefined && (t.type === 'ident' || t.type === 'word' || t.type === 'number');
 
 export interface InsertHead {
   table: TableRef;
@@ -29,7 +21,7 @@ const MODIFIERS = new Set(['LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE']
 
 /** `INSERT [IGNORE] INTO db.t [PARTITION (p)] [(a, b)] VALUES` (or REPLACE); `database` for an unqualified t. */
 export function parseInsertHead(sql: string, database: string | undefined): InsertHead | undefined {
-  const t = tokens(sql);
+  const t = tryTokenize(sql);
   if (!t) return undefined;
   let i = 0;
   if (!isWord(t[i], 'INSERT') && !isWord(t[i], 'REPLACE')) return undefined;
@@ -75,7 +67,7 @@ export interface Assignment {
 
 /** `SET a = b, NAMES x [COLLATE y], @v = @@w` → assignments; undefined if not a SET. */
 export function parseSet(sql: string): Assignment[] | undefined {
-  const t = tokens(sql);
+  const t = tryTokenize(sql);
   if (!t || !isWord(t[0], 'SET')) return undefined;
   const out: Assignment[] = [];
   let i = 1;
@@ -125,7 +117,7 @@ export function parseSet(sql: string): Assignment[] | undefined {
 
 /** `USE db` / `USE \`db\`` → db. */
 export function parseUse(sql: string): string | undefined {
-  const t = tokens(sql);
+  const t = tryTokenize(sql);
   if (!t || !isWord(t[0], 'USE') || !isName(t[1])) return undefined;
   return t[1].value;
 }

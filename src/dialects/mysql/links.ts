@@ -1,5 +1,5 @@
 import { tableKey, type TableRef } from '../../model.js';
-import { isWord, LexError, matchParen, tokenize, type Token } from './ddl-lexer.js';
+import { isWord, matchParen, tryTokenize, type Token } from './ddl-lexer.js';
 
 /**
  * What a MySQL/MariaDB dump connects the restored copy to: tables whose CONNECTION option makes them
@@ -36,13 +36,8 @@ export const SERVERS_WARNING =
 export function cutConnection(statement: Buffer): Buffer | undefined {
   // latin1: one character per byte, so token offsets are byte offsets (the syntax is ASCII)
   const src = statement.toString('latin1');
-  let t: Token[];
-  try {
-    t = tokenize(src);
-  } catch (e) {
-    if (e instanceof LexError) return undefined;
-    throw e;
-  }
+  const t = tryTokenize(src);
+  if (!t) return undefined;
   const open = t.findIndex((x) => x.type === 'punct' && x.value === '(');
   const close = open < 0 ? -1 : matchParen(t, open);
   if (close < 0) return undefined;
