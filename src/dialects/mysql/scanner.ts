@@ -342,8 +342,8 @@ export class MysqlScanner extends ChunkScanner {
   }
 
   /**
-   * A table of another server's (CONNECTION): reported, or under "links": "cut" pointed at a host that
-   * never resolves, without its user and password (see links.ts). `text` is the statement as read.
+   * A table of another server's (CONNECTION): reported, or under "links": "cut" written again as a
+   * local InnoDB table without its CONNECTION (FEDERATED; see links.ts). `text` is the statement as read.
    */
   private onConnection(schema: MysqlTableSchema, text: Buffer, end: number): void {
     const planner = this.env.planner;
