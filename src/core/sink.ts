@@ -22,8 +22,9 @@ export class Sink {
   /** Bytes written so far. */
   bytes = 0;
 
-  constructor(protected readonly emit: (chunk: Buffer) => void, protected readonly size = DEFAULT_SIZE) {
-    this.buf = Buffer.allocUnsafe(size);
+  /** `initial`: the buffer to gather into first (e.g. a shared one); others are `size` bytes. */
+  constructor(protected readonly emit: (chunk: Buffer) => void, protected readonly size = DEFAULT_SIZE, initial?: Buffer) {
+    this.buf = initial ?? Buffer.allocUnsafe(size);
   }
 
   /** Write a ruled Row through its plan (a ParallelSink may hand it to a worker thread instead). */

@@ -1,6 +1,5 @@
 import type { FieldCodec } from '../core/row.js';
 import { RowFields } from '../core/row.js';
-import { Sink } from '../core/sink.js';
 import { VeilError } from '../errors.js';
 import { implicitColumnRules } from '../rules/implicit.js';
 import { validateRules } from '../rules/load.js';
@@ -10,6 +9,7 @@ import { Keyring } from '../seed/keyring.js';
 import { bindRule } from '../transformers/bind.js';
 import type { CodecSpec } from '../core/row.js';
 import { codecFromSpec } from './codecs.js';
+import { SlotSink } from './slot-sink.js';
 import { ROW_HEAD, type PlanSpec, type WorkerError, type WorkerInit } from './protocol.js';
 
 /** A Row of a batch failed: which one, and the error as plain data. */
@@ -64,9 +64,9 @@ export class BatchMasker {
     len: number,
     rows: Int32Array,
     rowCount: number,
-  ): { out: Buffer[]; counts: number[]; hits: [number, number, string][]; unmatched: [number, number, string, string][] } {
-    const chunks: Buffer[] = [];
-    const sink = new Sink((c) => chunks.push(c), OUT_CHUNK);
+    target: Buffer,
+  ): { outLen: number; overflow: Buffer[]; counts: number[]; hits: [number, number, string][]; unmatched: [number, number, string, string][] } {
+    const sink = new SlotSink(target);
     const row = this.row;
     row.buf = buf;
     let pos = 0;
@@ -107,7 +107,7 @@ export class BatchMasker {
         for (const [key, value] of got?.unmatched ?? []) unmatched.push([id, i, key, value]);
       });
     }
-    return { out: owned(chunks, buf), counts, hits, unmatched };
+    return { outLen: sink.slotLength, overflow: sink.overflow, counts, hits, unmatched };
   }
 }
 
@@ -115,24 +115,4 @@ export class BatchMasker {
 export function plainError(e: unknown, row: number): WorkerError {
   if (e instanceof VeilError) return { row, code: e.code, message: e.message, details: { ...e.details } };
   return { row, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-}
-
-/**
- * The output in Sink-sized chunks, as t=0's Sink writes it: short-lived buffers the collector frees
- * young (measured: one 2.5 MB buffer per batch tripled the main thread's full collections).
- */
-const OUT_CHUNK = 256 * 1024;
-
-/**
- * Each chunk owning its ArrayBuffer from offset 0, so that it can be transferred: slices of the input
- * are copied, and so is anything that could sit in Node's shared Buffer pool (whose ArrayBuffer is
- * poolSize bytes; transferring it would detach every pooled Buffer of this thread).
- */
-function owned(chunks: Buffer[], input: Buffer): Buffer[] {
-  return chunks.map((c) => {
-    if (c.byteOffset === 0 && c.buffer !== input.buffer && c.buffer.byteLength > Buffer.poolSize) return c;
-    const own = Buffer.allocUnsafeSlow(c.length);
-    c.copy(own);
-    return own;
-  });
 }

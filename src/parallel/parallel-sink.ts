@@ -5,6 +5,7 @@ import type { TablePlan } from '../rules/table-plan.js';
 import { SamplingPlan } from '../scan/sampling-plan.js';
 import type { OrderedOutput } from './ordered-output.js';
 import { WorkerPool } from './pool.js';
+import { Slots } from './slots.js';
 import { ROW_HEAD, type FromWorker, type PlanSpec, type WorkerError, type WorkerInit } from './protocol.js';
 import { bytesView } from '../core/view.js';
 
@@ -17,7 +18,6 @@ export interface ParallelOptions {
   init(): WorkerInit;
 }
 
-const EMPTY = Buffer.alloc(0);
 const MARK = 4; // per Row: offset, line, column, row number in its table
 /**
  * Output buffer, and so batch, size. Each message to or from a worker costs ~0.3-0.8 ms on a busy
@@ -25,6 +25,8 @@ const MARK = 4; // per Row: offset, line, column, row number in its table
  * each other on 200 MB dumps, and memory grows with it (3 batches in flight per worker, in and out).
  */
 const BATCH_BYTES = 2 << 20;
+/** A slot's output buffer: room for fakes longer than their originals (the rest is transferred). */
+const OUTPUT_BYTES = 2 * BATCH_BYTES;
 
 /**
  * A Sink whose ruled Rows are masked by worker threads. Rows are copied unmasked into the output
@@ -51,8 +53,8 @@ export class ParallelSink extends Sink {
   private lastCodec: FieldCodec | undefined;
   private lastCodecKey = '';
   private lastCodecId = -1;
-  /** Batch buffers the workers handed back, to be filled again. */
-  private readonly spare: Buffer[] = [];
+  /** The shared input and output buffers of batches in flight (made when the workers start). */
+  private slots: Slots | undefined;
 
   constructor(private readonly out: OrderedOutput, private readonly opts: ParallelOptions) {
     super((b) => out.push(b), BATCH_BYTES);
@@ -76,7 +78,9 @@ export class ParallelSink extends Sink {
         plan.writeRow(row, codec, this);
         return;
       }
-      this.pool = new WorkerPool(this.opts.threads, this.opts.init());
+      const pool = new WorkerPool(this.opts.threads, this.opts.init());
+      this.pool = pool;
+      this.slots = new Slots(this.size, OUTPUT_BYTES, (id, input, output) => pool.broadcast({ type: 'slot', id, input, output }));
     }
     const planId = plan === this.lastPlan ? this.lastPlanId : this.planId(plan);
     const codecId = this.codecId(codec);
@@ -153,41 +157,43 @@ export class ParallelSink extends Sink {
     return id;
   }
 
-  /** Hand the gathered bytes on: as they are, or, when they hold deferred Rows, as a batch. */
+  /**
+   * Hand the gathered bytes on: as they are, or, when they hold deferred Rows, as a batch: copied into
+   * a shared slot, so this buffer is filled again (no buffer moves between threads, see slots.ts).
+   */
   override flush(): void {
     if (this.rowCount === 0) {
       super.flush();
       return;
     }
-    let buf = this.buf;
     const len = this.len;
-    if (buf.byteOffset !== 0) {
-      // (never the case for buffers made here; a pooled Buffer's ArrayBuffer must not be transferred)
-      const own = Buffer.allocUnsafeSlow(len);
-      buf.copy(own, 0, 0, len);
-      buf = own;
-    }
+    const slot = this.slots!.take();
+    slot.input.set(bytesView(this.buf, 0, len), 0);
     const rows = this.rows.slice(0, this.rowsLen);
     const rowCount = this.rowCount;
     const marks = this.marks.slice(0, MARK * rowCount);
-    this.buf = this.spare.pop() ?? EMPTY;
     this.len = 0;
     this.rowsLen = 0;
     this.rowCount = 0;
-    const slot = this.out.slot();
+    const out = this.out.slot();
     this.pool!.submit(
-      (id) => ({ type: 'batch', id, buf: buf.buffer as ArrayBuffer, len, rows, rowCount }),
+      (id) => ({ type: 'batch', id, slot: slot.id, len, rows, rowCount }),
       (r) => {
-        if (r instanceof Error) this.out.fail(slot, r);
-        else if (r.type === 'failed') this.out.fail(slot, this.errorOf(r.error, rows, marks));
+        if (r instanceof Error) {
+          // (a dead worker may still hold the slot: it is not used again)
+          this.out.fail(out, r);
+          return;
+        }
+        if (r.type === 'failed') this.out.fail(out, this.errorOf(r.error, rows, marks));
         else {
           this.count(r);
-          const bufs = r.out.map((b, i) => Buffer.from(b, 0, r.lens[i]));
+          // the slot's output copied into a buffer of this thread's (young, freed by scavenges)
+          const bufs = [Buffer.from(bytesView(slot.output, 0, r.outLen)), ...r.out.map((b, i) => Buffer.from(b, 0, r.lens[i]))];
           for (const b of bufs) this.bytes += b.length;
           this.bytes -= len;
-          this.out.complete(slot, bufs);
-          if (r.back && r.back.byteLength === this.size && this.spare.length < 4) this.spare.push(Buffer.from(r.back));
+          this.out.complete(out, bufs);
         }
+        this.slots!.release(slot);
       },
     );
   }

@@ -56,7 +56,7 @@ export class WorkerPool {
     for (const m of this.members) m.worker.postMessage(msg);
   }
 
-  /** Send a batch (its buffer is transferred) to the least busy worker. */
+  /** Send a batch (its bytes are in a shared slot) to the least busy worker. */
   submit(make: (id: number) => ToWorker & { type: 'batch' }, done: (r: Reply | Error) => void): void {
     let best = this.members[0];
     for (const m of this.members) if (m.busy < best.busy) best = m;
@@ -64,7 +64,7 @@ export class WorkerPool {
     const msg = make(id);
     best.busy++;
     best.waiting.set(id, done);
-    best.worker.postMessage(msg, [msg.buf]);
+    best.worker.postMessage(msg);
   }
 
   /** Stop the workers; batches still pending fail (so nothing waits for them forever). */

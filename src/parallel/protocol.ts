@@ -33,7 +33,10 @@ export interface PlanSpec {
 export type ToWorker =
   | { type: 'plan'; id: number; spec: PlanSpec }
   | { type: 'codec'; id: number; spec: CodecSpec }
-  | { type: 'batch'; id: number; buf: ArrayBuffer; len: number; rows: Int32Array; rowCount: number };
+  /** A shared input and output buffer for batches (see slots.ts). */
+  | { type: 'slot'; id: number; input: SharedArrayBuffer; output: SharedArrayBuffer }
+  /** The batch is the slot's input [0, len); its output goes to the slot's output. */
+  | { type: 'batch'; id: number; slot: number; len: number; rows: Int32Array; rowCount: number };
 
 /** A VeilError as plain data (code, message, details), and the index of the Row that raised it. */
 export interface WorkerError {
@@ -47,7 +50,8 @@ export type FromWorker =
   | {
       type: 'done';
       id: number;
-      /** The output, in chunks: out[i] holds lens[i] bytes. */
+      /** The output: the slot's output [0, outLen), then (when it did not fit) out[i] holding lens[i] bytes. */
+      outLen: number;
       out: ArrayBuffer[];
       lens: number[];
       /** Values masked: triples [planId, ruled column position, count]. */
@@ -56,7 +60,5 @@ export type FromWorker =
       hits: [number, number, string][];
       /** Switch rows a keep-otherwise left (one per key): [planId, ruled column position, key, value]. */
       unmatched: [number, number, string, string][];
-      /** The batch's input buffer, handed back for the next batch (absent when the output uses it). */
-      back?: ArrayBuffer;
     }
   | { type: 'failed'; id: number; error: WorkerError };

@@ -1,6 +1,6 @@
 /**
  * The masking worker thread's entry: builds a BatchMasker from workerData (WorkerInit) and answers
- * each batch with its output (transferred, not copied) or the failed Row's error.
+ * each batch (in a shared slot, see slots.ts) with its output in the slot, or the failed Row's error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadLocales } from '../seed/faker.js';
@@ -12,6 +12,8 @@ const port = parentPort!;
 await loadLocales(new Set(init.locales));
 const masker = new BatchMasker(init);
 
+const slots = new Map<number, { input: Buffer; output: Buffer }>();
+
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
     case 'plan':
@@ -20,14 +22,18 @@ port.on('message', (m: ToWorker) => {
     case 'codec':
       masker.defineCodec(m.id, m.spec);
       return;
+    case 'slot':
+      slots.set(m.id, { input: Buffer.from(m.input), output: Buffer.from(m.output) });
+      return;
     case 'batch': {
       let reply: FromWorker;
       try {
-        const { out, counts, hits, unmatched } = masker.run(Buffer.from(m.buf, 0, m.len), m.len, m.rows, m.rowCount);
-        const buffers = out.map((b) => b.buffer as ArrayBuffer);
-        reply = { type: 'done', id: m.id, out: buffers, lens: out.map((b) => b.length), counts, hits, unmatched, back: m.buf };
-        // the input buffer goes back to be filled again (fewer large allocations on both sides)
-        port.postMessage(reply, [...buffers, m.buf]);
+        const slot = slots.get(m.slot)!;
+        // the output goes into the slot; what does not fit (rare: fakes much longer than their originals) is transferred
+        const { outLen, overflow, counts, hits, unmatched } = masker.run(slot.input, m.len, m.rows, m.rowCount, slot.output);
+        const buffers = overflow.map((b) => b.buffer as ArrayBuffer);
+        reply = { type: 'done', id: m.id, outLen, out: buffers, lens: overflow.map((b) => b.length), counts, hits, unmatched };
+        port.postMessage(reply, buffers);
       } catch (e) {
         reply = { type: 'failed', id: m.id, error: e instanceof BatchError ? e.error : plainError(e, -1) };
         port.postMessage(reply);

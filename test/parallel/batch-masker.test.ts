@@ -56,33 +56,42 @@ describe('BatchMasker (the worker side, in this thread)', () => {
   it('writes the rows as a one-thread run does, and every other byte as it was', () => {
     const gap = `-- ${'x'.repeat(40_000)}\n`; // larger than the Sink's direct-write size
     const { buf, rows } = batch(gap, ROWS);
-    const { out, counts } = masker().run(buf, buf.length, rows, ROWS.length);
+    const slot = Buffer.alloc(1 << 20);
+    const { outLen, overflow, counts } = masker().run(buf, buf.length, rows, ROWS.length, slot);
+    expect(overflow).toEqual([]);
     const dump = Buffer.from(`COPY public.t (email, doc, id) FROM stdin;\n${ROWS.map((r) => `${r}\n`).join('')}\\.\n`);
     const one = runChunks(dump, { rules, secret: SECRET, dialect: 'postgres', sampleRows: 0 }, []).output.toString();
     const expected = one.split('\n').slice(1, 1 + ROWS.length).map((l) => `${l}\n`).join('');
-    const got = Buffer.concat(out).toString();
+    const got = slot.toString('utf8', 0, outLen);
     expect(got.slice(0, gap.length)).toBe(gap);
     expect(got.slice(gap.length)).toBe(expected);
     expect(expected).not.toContain('acme.io');
     expect(counts).toEqual([0, 0, 2, 0, 1, 2]); // plan 0: email masked twice, doc twice
   });
 
-  it('hands back only buffers it may transfer: its own, never the input nor a pooled one', () => {
-    const { buf, rows } = batch(`${'y'.repeat(40_000)}\n`, ROWS);
-    const { out } = masker().run(buf, buf.length, rows, ROWS.length);
-    for (const c of out) {
-      expect(c.buffer).not.toBe(buf.buffer);
-      expect(c.byteOffset).toBe(0);
-      expect(c.buffer.byteLength).toBeGreaterThan(Buffer.poolSize);
+  it('writes into the slot while it fits, then into buffers it may transfer: its own, never the input nor a pooled one', () => {
+    const gap = `${'y'.repeat(40_000)}\n`;
+    const { buf, rows } = batch(gap, ROWS);
+    const whole = Buffer.alloc(1 << 20);
+    const all = masker().run(buf, buf.length, rows, ROWS.length, whole);
+    for (const size of [0, 100, 39_000, 40_010]) {
+      const slot = Buffer.alloc(size);
+      const { outLen, overflow } = masker().run(buf, buf.length, rows, ROWS.length, slot);
+      expect(Buffer.concat([slot.subarray(0, outLen), ...overflow]).equals(whole.subarray(0, all.outLen)), `slot of ${size}`).toBe(true);
+      for (const c of overflow) {
+        expect(c.buffer).not.toBe(buf.buffer);
+        expect(c.byteOffset).toBe(0);
+        expect(c.buffer.byteLength).toBe(c.length);
+      }
+      expect(new Set(overflow.map((c) => c.buffer)).size).toBe(overflow.length);
     }
-    expect(new Set(out.map((c) => c.buffer)).size).toBe(out.length);
   });
 
   it('names the failing row of a batch (its index), with the VeilError as plain data', () => {
     const { buf, rows } = batch('', [ROWS[0], 'x@y.z\t{"a": nope\t9']);
     let error: unknown;
     try {
-      masker().run(buf, buf.length, rows, 2);
+      masker().run(buf, buf.length, rows, 2, Buffer.alloc(1 << 16));
     } catch (e) {
       error = e;
     }

@@ -34,6 +34,19 @@ describe('worker threads: the same output as one thread', () => {
     expect(two.summary.diagnostics).toEqual(one.summary.diagnostics);
   });
 
+  it('fakes far longer than their originals: output past the shared slot comes back transferred, in order', async () => {
+    const input = readFileSync(generated('mysql', 'extended', '3MB').path);
+    // every bio and note becomes 2000 bytes: a batch's output is several times its input, more than its slot holds
+    const long = { transformer: 'fixed', value: 'x'.repeat(2000) };
+    const opts = { rules: validateRules({ tables: { users: { columns: { bio: long } }, orders: { columns: { notes: long } } } }), secret: 'parallel-secret', unusedRules: 'warn' as const };
+    const one = runChunks(input, opts, []);
+    expect(one.output.length).toBeGreaterThan(4 * input.length);
+    const two = await runParallel(input, { ...opts, threads: 2 }, [100_000, 1_000_001]);
+    expect(two.threads).toBe(2);
+    expect(two.output.equals(one.output)).toBe(true);
+    expect(counts(two.summary)).toEqual(counts(one.summary));
+  });
+
   it('starts the workers only after `parallelAfter` bytes of ruled rows, with the same output', async () => {
     const input = readFileSync(generated('postgres', 'copy', '3MB').path);
     const opts = { rules: benchRules('postgres-typical'), secret: 'parallel-secret' };
