@@ -2,10 +2,22 @@ import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
-import { EVENTS_RULES, LARGE_OBJECTS_RULES, LINKS_RULES, type ColumnRule, type EventsRule, type LargeObjectsRule, type LinksRule, type RuleSet, type TableRules } from './ruleset.js';
+import {
+  EVENTS_RULES,
+  LARGE_OBJECTS_RULES,
+  LINKS_RULES,
+  ROLE_PASSWORDS_RULES,
+  type ColumnRule,
+  type EventsRule,
+  type LargeObjectsRule,
+  type LinksRule,
+  type RolePasswordsRule,
+  type RuleSet,
+  type TableRules,
+} from './ruleset.js';
 import { didYouMean } from './suggest.js';
 
-const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects', 'events', 'links'];
+const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects', 'events', 'links', 'rolePasswords'];
 const TABLE_KEYS = ['columns', 'truncate'];
 
 /** Read and validate a rules file; every problem is collected before throwing RULES_INVALID. */
@@ -47,6 +59,7 @@ export function validateRules(json: unknown): RuleSet {
   let largeObjects: LargeObjectsRule | undefined;
   let events: EventsRule | undefined;
   let links: LinksRule | undefined;
+  let rolePasswords: RolePasswordsRule | undefined;
 
   if (!isObject(json)) {
     bad('$', 'the rules file must be a JSON object with a "tables" member');
@@ -73,6 +86,11 @@ export function validateRules(json: unknown): RuleSet {
         bad('$.links', '"links" must be "keep" or "cut"', 'links to other servers (user mappings, subscriptions, FEDERATED tables): "cut" takes them out, "keep" copies them');
       } else links = json.links as LinksRule;
     }
+    if (json.rolePasswords !== undefined) {
+      if (!ROLE_PASSWORDS_RULES.includes(json.rolePasswords as RolePasswordsRule)) {
+        bad('$.rolePasswords', '"rolePasswords" must be "keep" or "drop"', 'pg_dumpall role password hashes: "drop" restores the roles without passwords, "keep" with them');
+      } else rolePasswords = json.rolePasswords as RolePasswordsRule;
+    }
     if (json.tables === undefined) bad('$.tables', 'missing "tables"', 'add "tables": { "schema.table": { "columns": { ... } } }');
     else if (!isObject(json.tables)) bad('$.tables', '"tables" must be an object keyed by table name');
     else {
@@ -89,7 +107,7 @@ export function validateRules(json: unknown): RuleSet {
       path: issues[0].path,
     });
   }
-  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), ...(events ? { events } : {}), ...(links ? { links } : {}), source: json };
+  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), ...(events ? { events } : {}), ...(links ? { links } : {}), ...(rolePasswords ? { rolePasswords } : {}), source: json };
 }
 
 type Bad = (path: string, message: string, hint?: string) => void;

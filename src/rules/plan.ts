@@ -71,6 +71,8 @@ export class Planner {
    * and what "links": "cut" took out of the output.
    */
   readonly links = { found: 0, names: [] as string[], cut: { userMappings: 0, subscriptions: 0, statements: 0, connections: 0 }, serversKept: 0 };
+  /** pg_dumpall role password hashes: the roles that have one (the first names), and how many were dropped. */
+  readonly rolePasswords = { count: 0, roles: [] as string[], dropped: 0 };
   /** PostgreSQL 18 optimizer statistics (pg_dump --statistics): entries dropped as holding masked values. */
   readonly statistics = { dropped: 0 };
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */

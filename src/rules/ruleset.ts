@@ -50,12 +50,20 @@ export type EventsRule = (typeof EVENTS_RULES)[number];
 export const LINKS_RULES = ['keep', 'cut'] as const;
 export type LinksRule = (typeof LINKS_RULES)[number];
 
+/**
+ * pg_dumpall's role password hashes (`ALTER ROLE … PASSWORD '…'`): `"drop"` restores the roles
+ * without passwords, `"keep"` with production's (a reviewed decision). Unset: kept, and reported.
+ */
+export const ROLE_PASSWORDS_RULES = ['keep', 'drop'] as const;
+export type RolePasswordsRule = (typeof ROLE_PASSWORDS_RULES)[number];
+
 export interface RuleSet {
   tables: Map<string, TableRules>;
   strict: boolean;
   largeObjects?: LargeObjectsRule;
   events?: EventsRule;
   links?: LinksRule;
+  rolePasswords?: RolePasswordsRule;
   /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
   source?: unknown;
 }

@@ -1,4 +1,4 @@
-import { EVENTS_RULES, LARGE_OBJECTS_RULES, LINKS_RULES } from '../rules/ruleset.js';
+import { EVENTS_RULES, LARGE_OBJECTS_RULES, LINKS_RULES, ROLE_PASSWORDS_RULES } from '../rules/ruleset.js';
 import { knownLocales } from '../seed/faker.js';
 import { z } from './define.js';
 import type { TransformerCategory, TransformerDef } from './define.js';
@@ -165,6 +165,10 @@ export function buildSchema(): JsonSchema {
       links: {
         enum: [...LINKS_RULES],
         description: 'Links the restored copy would follow back to production (PostgreSQL user mappings and subscriptions, MySQL/MariaDB FEDERATED/CONNECT connections and mysql.servers): "cut" drops the user mappings, subscriptions and server definitions and makes FEDERATED tables local (InnoDB, empty), "keep" copies them (reviewed). Unset: copied and reported.',
+      },
+      rolePasswords: {
+        enum: [...ROLE_PASSWORDS_RULES],
+        description: 'Role password hashes in a pg_dumpall dump (ALTER ROLE … PASSWORD): "drop" restores the roles without passwords, "keep" with production\'s (reviewed). Unset: kept and reported.',
       },
       tables: {
         type: 'object',
