@@ -1,10 +1,7 @@
-import type { Diagnostic } from '../../diagnostics.js';
-
 /**
  * What a PostgreSQL dump connects the restored copy to: foreign servers (postgres_fdw and the like),
  * their user mappings (often with a password), and logical-replication subscriptions (created
  * disabled by pg_dump: enabled later, they copy the publisher's real rows into the masked database).
- * And the credentials it carries: pg_dumpall's role password hashes.
  */
 type Node = Record<string, any>;
 
@@ -86,21 +83,4 @@ export function linkWarning(link: ExternalLink): string | undefined {
     case 'subscription':
       return `the dump creates subscription ${link.name}${link.target ? ` (${link.target})` : ''}, disabled: enabling it in the restored copy replicates the publisher's real rows into it${link.password ? '; its connection string holds a password' : ''}`;
   }
-}
-
-/** The role of `ALTER ROLE name WITH … PASSWORD '…'` (pg_dumpall), or undefined without a password. */
-export function rolePassword(sql: string): string | undefined {
-  if (!/\bPASSWORD\s+'/i.test(sql)) return undefined;
-  const m = /^\s*ALTER\s+ROLE\s+("(?:[^"]|"")+"|\S+)/i.exec(sql);
-  return m ? m[1].replace(/^"|"$/g, '').replaceAll('""', '"') : undefined;
-}
-
-export function rolePasswordsWarning(roles: string[]): Diagnostic {
-  const n = roles.length;
-  return {
-    code: 'ROLE_PASSWORDS_KEPT',
-    severity: 'warning',
-    message: `${n} role${n === 1 ? ' keeps its' : 's keep their'} password hash from the dump (${roles.slice(0, 8).join(', ')}${n > 8 ? ', …' : ''}): the restored server accepts the production passwords; dump with pg_dumpall --no-role-passwords, or reset them after the restore`,
-    data: { roles },
-  };
 }

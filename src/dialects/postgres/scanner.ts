@@ -8,7 +8,8 @@ import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { lowriteBytes } from './large-objects.js';
 import { countLink } from '../links.js';
-import { cutsLink, linkWarning, rolePassword, rolePasswordsWarning, type ExternalLink } from './links.js';
+import { cutsLink, linkWarning, type ExternalLink } from './links.js';
+import { rolePassword, withoutPassword } from './role-passwords.js';
 import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js';
 import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
@@ -64,8 +65,6 @@ export class PgScanner extends ChunkScanner {
   readonly literalCodec = new PgLiteralCodec('utf8');
   private readonly enums = new Map<string, string[]>();
 
-  /** Roles whose password hash the dump sets (pg_dumpall). */
-  private readonly rolesWithPasswords: string[] = [];
   /** Index key → its table (CREATE INDEX), for the statistics of expression indexes. */
   private readonly indexTables = new Map<string, TableRef>();
   /** What the rules say about the relation of a statistics entry. */
@@ -74,6 +73,8 @@ export class PgScanner extends ChunkScanner {
   private readonly holdSelects: boolean;
   /** "links": "cut": CREATE, ALTER, COMMENT and SECURITY LABEL are held until they are known not to be a link's. */
   private readonly cutLinks: boolean;
+  /** "rolePasswords": "drop": ALTER ROLE statements are held to their end, and written without a PASSWORD. */
+  private readonly dropPasswords: boolean;
 
   constructor(env: ScanEnv) {
     super(env);
@@ -90,6 +91,7 @@ export class PgScanner extends ChunkScanner {
     };
     this.holdSelects = this.statsRules.masksAnything || planner.rules.largeObjects === 'empty';
     this.cutLinks = planner.rules.links === 'cut';
+    this.dropPasswords = planner.rules.rolePasswords === 'drop';
   }
 
   /**
@@ -165,7 +167,7 @@ export class PgScanner extends ChunkScanner {
           this.startCapture(stmtStart);
           // (held until the function it calls tells a large object's bytes or a column's statistics)
           if (w === 'select' && this.holdSelects) this.startHold(stmtStart);
-          if (w === 'alter' && this.cutLinks) this.startHold(stmtStart);
+          if (w === 'alter' && (this.cutLinks || this.dropPasswords)) this.startHold(stmtStart);
           if (w !== 'alter' && w !== 'select') this.trackWords = false;
           break;
         case 'insert':
@@ -235,8 +237,8 @@ export class PgScanner extends ChunkScanner {
         return we;
       case 'alter':
         if (n === 2 && this.holding) {
-          if (w === 'subscription') this.cutStatement(we);
-          else this.releaseHold();
+          if (w === 'subscription' && this.cutLinks) this.cutStatement(we);
+          else if (!(w === 'role' && this.dropPasswords)) this.releaseHold();
         }
         if (n === 2 && w === 'role') this.kind = 'alter-role'; // pg_dumpall: ALTER ROLE … PASSWORD '…'
         else if (n === 2 && w !== 'table') {
@@ -360,11 +362,9 @@ export class PgScanner extends ChunkScanner {
       case 'lowrite':
         this.env.planner.largeObjects.bytes += lowriteBytes(sql);
         return end;
-      case 'alter-role': {
-        const role = rolePassword(sql);
-        if (role !== undefined && !this.env.planner.readingSchemaFile) this.rolesWithPasswords.push(role);
+      case 'alter-role':
+        this.onRole(text, sql, end);
         return end;
-      }
       case 'attribute-stats': {
         const target = statsTarget(sql);
         if (target === undefined ? this.statsRules.masksAnything : statsHoldMaskedValues(target, this.statsRules)) this.dropStatistics(end);
@@ -417,6 +417,20 @@ export class PgScanner extends ChunkScanner {
       else if (ev.kind === 'reference') this.env.planner.addReference(ev.table, ev.references);
       else if (ev.kind === 'index') this.indexTables.set(tableKey(ev.index), ev.table);
       else if (ev.kind === 'link') this.onLink(ev.link, end);
+    }
+  }
+
+  /** ALTER ROLE (pg_dumpall): a password hash is counted, and dropped under "rolePasswords": "drop". */
+  private onRole(text: Buffer, sql: string, end: number): void {
+    const role = rolePassword(sql);
+    const planner = this.env.planner;
+    if (role === undefined || planner.readingSchemaFile) return;
+    const tally = planner.rolePasswords;
+    tally.count++;
+    if (tally.roles.length < 10) tally.roles.push(role);
+    if (this.dropPasswords && this.holding) {
+      this.replaceStatement(end, Buffer.from(withoutPassword(text.toString('latin1')), 'latin1'));
+      tally.dropped++;
     }
   }
 
@@ -493,8 +507,6 @@ export class PgScanner extends ChunkScanner {
   }
 
   protected finish(): void {
-    const roles = this.rolesWithPasswords;
-    if (roles.length > 0) this.env.diagnostics.push(rolePasswordsWarning(roles));
     const at = 0;
     switch (this.mode) {
       case 'copy-rest':
