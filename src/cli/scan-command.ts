@@ -63,7 +63,7 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
     const events = { enabled: planner.events.enabled, names: planner.events.names, table: planner.seen.has(EVENT_TABLE) };
-    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), { largeObjects: planner.largeObjects, events, links: planner.links });
+    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), { largeObjects: planner.largeObjects, events, links: planner.links, rolePasswords: planner.rolePasswords });
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
     validateRules(draft.rules);
     const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
@@ -138,6 +138,10 @@ export function renderDraft(d: Draft, output: string | undefined): string {
   if (d.links) {
     const { found, names } = d.links;
     lines.push(`  links → cut: ${found} link${found === 1 ? '' : 's'} to other servers (${names.join(', ')}${found > names.length ? ', …' : ''}) the copy would follow back to production ("links": "keep" copies them)`);
+  }
+  if (d.rolePasswords) {
+    const { count, roles } = d.rolePasswords;
+    lines.push(`  role passwords → drop: ${count} role${count === 1 ? '' : 's'} (${roles.join(', ')}${count > roles.length ? ', …' : ''}) would accept production's passwords in the copy ("rolePasswords": "keep" keeps them)`);
   }
   lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
   return `${lines.join('\n')}\n`;

@@ -10,6 +10,7 @@ import { coverageOf, keptReferrers, tableCoverage, uncovered, type TableCoverage
 import { keyFindings, LATE_KEY_HINT } from './keys.js';
 import { EVENTS_HINT, eventFindings } from './events.js';
 import { LINKS_HINT, linkFindings } from './links.js';
+import { ROLE_PASSWORDS_HINT, rolePasswordFindings } from './role-passwords.js';
 import { LARGE_OBJECTS_HINT, largeObjectFindings } from './large-objects.js';
 import { statisticsFindings } from './statistics.js';
 import type { OperationalGuess } from './operational.js';
@@ -161,6 +162,9 @@ export class Policy {
     const links = linkFindings(planner, this.options.strict);
     issues.push(...links.issues);
     diagnostics.push(...links.diagnostics);
+    const passwords = rolePasswordFindings(planner, this.options.strict);
+    issues.push(...passwords.issues);
+    diagnostics.push(...passwords.diagnostics);
     diagnostics.push(...statisticsFindings(planner, coverage));
     const result: PolicyResult = { coverage, diagnostics };
     if (issues.length > 0) result.error = policyError(issues, false);
@@ -277,6 +281,11 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
     code: 'RULES_UNCOVERED_LINKS',
     says: () => 'the links to other servers have no rule (strict)',
     hint: LINKS_HINT,
+  },
+  {
+    code: 'RULES_UNCOVERED_ROLE_PASSWORDS',
+    says: () => 'the role password hashes have no rule (strict)',
+    hint: ROLE_PASSWORDS_HINT,
   },
   {
     code: 'RULES_UNIQUE_UNDECLARED',

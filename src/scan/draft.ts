@@ -19,6 +19,8 @@ export interface DraftRules {
   events?: 'disable';
   /** Links to other servers (user mappings, subscriptions, FEDERATED tables): the draft cuts them. */
   links?: 'cut';
+  /** pg_dumpall role password hashes: the draft drops them. */
+  rolePasswords?: 'drop';
   tables: Record<string, { columns: Record<string, DraftRule> } | { truncate: true }>;
 }
 
@@ -43,6 +45,8 @@ export interface Draft {
   events?: { enabled: number; names: string[]; table: boolean };
   /** The links the draft cuts (their first names). */
   links?: { found: number; names: string[] };
+  /** The roles whose password hashes the draft drops (the first names). */
+  rolePasswords?: { count: number; roles: string[] };
 }
 
 /** What the dump holds outside tables' columns that the draft decides on (see Planner). */
@@ -50,6 +54,7 @@ export interface DraftExtras {
   largeObjects?: { objects: number; bytes: number };
   events?: { enabled: number; names: string[]; table: boolean };
   links?: { found: number; names: string[] };
+  rolePasswords?: { count: number; roles: string[] };
 }
 
 /**
@@ -66,6 +71,7 @@ export function draftRules(
   const largeObjects = extras.largeObjects ?? { objects: 0, bytes: 0 };
   const events = extras.events && (extras.events.enabled > 0 || extras.events.table) ? extras.events : undefined;
   const links = extras.links && extras.links.found > 0 ? extras.links : undefined;
+  const passwords = extras.rolePasswords && extras.rolePasswords.count > 0 ? extras.rolePasswords : undefined;
   const schemas = new Set(coverage.map((t) => t.ref.schema ?? ''));
   const bare = dialect === 'mysql' && schemas.size <= 1;
   const tables: DraftRules['tables'] = {};
@@ -113,7 +119,7 @@ export function draftRules(
   }
   const blobs = largeObjects.bytes > 0;
   return {
-    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), ...(events ? { events: 'disable' as const } : {}), ...(links ? { links: 'cut' as const } : {}), tables },
+    rules: { $schema: 'node_modules/veil-stream/schema.json', strict: true, ...(blobs ? { largeObjects: 'empty' as const } : {}), ...(events ? { events: 'disable' as const } : {}), ...(links ? { links: 'cut' as const } : {}), ...(passwords ? { rolePasswords: 'drop' as const } : {}), tables },
     suggestions,
     tables: Object.keys(tables).length,
     columns,
@@ -121,6 +127,7 @@ export function draftRules(
     ...(blobs ? { largeObjects: { ...largeObjects } } : {}),
     ...(events ? { events: { ...events, names: [...events.names] } } : {}),
     ...(links ? { links: { found: links.found, names: [...links.names] } } : {}),
+    ...(passwords ? { rolePasswords: { count: passwords.count, roles: [...passwords.roles] } } : {}),
   };
 }
 
