@@ -34,6 +34,7 @@ const heldDumps = [
   { file: 'test/unit/dialects/mysql/fixtures/column-stats.sql', dialect: 'mysql', rules: { tables: { 'veil_cs.u': { columns: { email: 'email' } } } } },
   { file: 'test/unit/dialects/mysql/fixtures/events.sql', dialect: 'mysql', rules: { events: 'disable', tables: { charges: { columns: { customer_email: 'email' } } } } },
   { file: 'test/unit/dialects/mysql/fixtures/event-table.sql', dialect: 'mysql', rules: { events: 'disable', tables: {} } },
+  { file: `${PG_UNIT}/pgdumpall-roles.sql`, dialect: 'postgres', rules: { rolePasswords: 'drop', tables: {} } },
   { file: `${PG_UNIT}/links.sql`, dialect: 'postgres', rules: { links: 'cut', tables: { 'public.notes': { columns: { body: 'text' } } } } },
   { file: 'test/unit/dialects/mysql/fixtures/federated.sql', dialect: 'mysql', rules: { links: 'cut', tables: {} } },
   { file: 'test/unit/dialects/mysql/fixtures/servers.sql', dialect: 'mysql', rules: { links: 'cut', tables: {} } },

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readConninfo, rolePassword } from '../../../../src/dialects/postgres/links.js';
+import { readConninfo } from '../../../../src/dialects/postgres/links.js';
+import { rolePassword, withoutPassword } from '../../../../src/dialects/postgres/role-passwords.js';
 import { Masker } from '../../../../src/mask.js';
-import { NO_RULES, runChunks, runSized } from '../../../helpers/run.js';
+import { validateRules } from '../../../../src/rules/load.js';
+import { NO_RULES, runChunks, runSized, veilErrorOf } from '../../../helpers/run.js';
 import { PG_FOOTER, PG_HEADER } from '../../../helpers/pg-dumps.js';
 
 await Masker.prepare();
@@ -79,6 +81,38 @@ describe('pg_dumpall role passwords', () => {
 
   it('says nothing of a dump made with --no-role-passwords', () => {
     expect(run(NO_PASSWORDS).summary.diagnostics.filter((d) => d.code === 'ROLE_PASSWORDS_KEPT')).toEqual([]);
+  });
+
+  it('"rolePasswords": "drop" writes each ALTER ROLE as pg_dumpall --no-role-passwords does, at any chunking', () => {
+    const opts = { rules: validateRules({ rolePasswords: 'drop', tables: {} }), secret: 's', dialect: 'postgres' as const, strict: true };
+    const { output, summary } = runChunks(ROLES, opts, []);
+    const alters = (b: Buffer) => b.toString('utf8').split('\n').filter((l) => l.startsWith('ALTER ROLE'));
+    expect(alters(output)).toEqual(alters(NO_PASSWORDS));
+    expect(alters(output)).toHaveLength(5);
+    // every other line as it was
+    const others = (b: Buffer) => b.toString('utf8').split('\n').filter((l) => !l.startsWith('ALTER ROLE'));
+    expect(others(output)).toEqual(others(ROLES));
+    expect(output.toString()).not.toContain('SCRAM');
+    const notice = summary.diagnostics.find((d) => d.code === 'ROLE_PASSWORDS_DROPPED');
+    expect(notice?.data).toEqual({ roles: ['Veil Reader', 'veil_app'], dropped: 2 });
+    expect(summary.diagnostics.some((d) => d.code === 'ROLE_PASSWORDS_KEPT')).toBe(false);
+    for (const size of [1, 7, 300]) expect(runSized(ROLES, opts, size).output.equals(output), `chunks of ${size}`).toBe(true);
+  });
+
+  it('without a decision strict fails; "keep" copies them without a word', () => {
+    const e = veilErrorOf(() => runChunks(ROLES, { rules: NO_RULES, secret: 's', dialect: 'postgres', strict: true }, []));
+    expect(e.code).toBe('RULES_UNCOVERED_ROLE_PASSWORDS');
+    expect(e.details.issues[0].path).toBe('$.rolePasswords');
+    const kept = runChunks(ROLES, { rules: validateRules({ rolePasswords: 'keep', tables: {} }), secret: 's', dialect: 'postgres', strict: true }, []);
+    expect(kept.output.equals(ROLES)).toBe(true);
+    expect(kept.summary.diagnostics.filter((d) => d.code.startsWith('ROLE_PASSWORDS'))).toEqual([]);
+  });
+
+  it('takes the PASSWORD clause out of the statement and nothing else', () => {
+    expect(withoutPassword("ALTER ROLE app WITH LOGIN PASSWORD 'SCRAM-SHA-256$4096:x' VALID UNTIL 'infinity';")).toBe("ALTER ROLE app WITH LOGIN VALID UNTIL 'infinity';");
+    expect(withoutPassword("ALTER ROLE app WITH LOGIN ENCRYPTED PASSWORD 'md5ab''c';")).toBe('ALTER ROLE app WITH LOGIN;');
+    expect(withoutPassword(`ALTER ROLE "PASSWORD 'x'" WITH LOGIN PASSWORD 'md5a';`)).toBe(`ALTER ROLE "PASSWORD 'x'" WITH LOGIN;`);
+    expect(rolePassword(`ALTER ROLE "PASSWORD 'x'" WITH LOGIN;`)).toBeUndefined();
   });
 
   it('reads the role of ALTER ROLE … PASSWORD', () => {
