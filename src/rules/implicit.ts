@@ -2,7 +2,8 @@ import { VeilError, type Issue } from '../errors.js';
 import type { DialectName, TableRef } from '../model.js';
 import { childPath } from './json-path.js';
 import { validateColumnRule } from './load.js';
-import type { ColumnRule, EventsRule, LinksRule, TableRules } from './ruleset.js';
+import type { ColumnRule, TableRules } from './ruleset.js';
+import type { Settings } from './settings.js';
 
 /**
  * Rules veil-stream adds by itself, for MariaDB/MySQL system tables of `--all-databases` dumps (the
@@ -22,7 +23,7 @@ export const COLUMN_STATS = 'mysql.column_stats';
 export const EVENT_TABLE = 'mysql.event';
 export const SERVERS_TABLE = 'mysql.servers';
 
-export function implicitRules(table: TableRef, dialect: DialectName, rules: { masksAnything: boolean; events?: EventsRule; links?: LinksRule }): TableRules | undefined {
+export function implicitRules(table: TableRef, dialect: DialectName, rules: Pick<Settings, 'events' | 'links'> & { masksAnything: boolean }): TableRules | undefined {
   if (dialect !== 'mysql' || table.schema !== 'mysql') return undefined;
   if (table.name === 'column_stats' && rules.masksAnything) {
     return { key: COLUMN_STATS, path: childPath('$.tables', COLUMN_STATS), truncate: true, implicit: true, columns: new Map() };
@@ -37,7 +38,7 @@ export function implicitRules(table: TableRef, dialect: DialectName, rules: { ma
 }
 
 /** The implicit column rules the rules can add, for worker threads (which bind rules by their path). */
-export function implicitColumnRules(rules: { events?: EventsRule }): ColumnRule[] {
+export function implicitColumnRules(rules: Pick<Settings, 'events'>): ColumnRule[] {
   return rules.events === 'disable' ? [disabledStatus()] : [];
 }
 

@@ -2,22 +2,11 @@ import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
-import {
-  EVENTS_RULES,
-  LARGE_OBJECTS_RULES,
-  LINKS_RULES,
-  ROLE_PASSWORDS_RULES,
-  type ColumnRule,
-  type EventsRule,
-  type LargeObjectsRule,
-  type LinksRule,
-  type RolePasswordsRule,
-  type RuleSet,
-  type TableRules,
-} from './ruleset.js';
+import type { ColumnRule, RuleSet, TableRules } from './ruleset.js';
+import { SETTINGS, type Settings } from './settings.js';
 import { didYouMean } from './suggest.js';
 
-const TOP_KEYS = ['$schema', 'tables', 'strict', 'largeObjects', 'events', 'links', 'rolePasswords'];
+const TOP_KEYS = ['$schema', 'tables', 'strict', ...Object.keys(SETTINGS)];
 const TABLE_KEYS = ['columns', 'truncate'];
 
 /** Read and validate a rules file; every problem is collected before throwing RULES_INVALID. */
@@ -56,10 +45,7 @@ export function validateRules(json: unknown): RuleSet {
   };
   const tables = new Map<string, TableRules>();
   let strict = false;
-  let largeObjects: LargeObjectsRule | undefined;
-  let events: EventsRule | undefined;
-  let links: LinksRule | undefined;
-  let rolePasswords: RolePasswordsRule | undefined;
+  const settings: Record<string, unknown> = {};
 
   if (!isObject(json)) {
     bad('$', 'the rules file must be a JSON object with a "tables" member');
@@ -71,25 +57,12 @@ export function validateRules(json: unknown): RuleSet {
       if (typeof json.strict !== 'boolean') bad('$.strict', '"strict" must be true or false');
       else strict = json.strict;
     }
-    if (json.largeObjects !== undefined) {
-      if (!LARGE_OBJECTS_RULES.includes(json.largeObjects as LargeObjectsRule)) {
-        bad('$.largeObjects', '"largeObjects" must be "keep" or "empty"', 'PostgreSQL large objects: "empty" drops their contents, "keep" copies them');
-      } else largeObjects = json.largeObjects as LargeObjectsRule;
-    }
-    if (json.events !== undefined) {
-      if (!EVENTS_RULES.includes(json.events as EventsRule)) {
-        bad('$.events', '"events" must be "keep" or "disable"', 'MySQL/MariaDB scheduled events: "disable" restores them disabled, "keep" as they were');
-      } else events = json.events as EventsRule;
-    }
-    if (json.links !== undefined) {
-      if (!LINKS_RULES.includes(json.links as LinksRule)) {
-        bad('$.links', '"links" must be "keep" or "cut"', 'links to other servers (user mappings, subscriptions, FEDERATED tables): "cut" takes them out, "keep" copies them');
-      } else links = json.links as LinksRule;
-    }
-    if (json.rolePasswords !== undefined) {
-      if (!ROLE_PASSWORDS_RULES.includes(json.rolePasswords as RolePasswordsRule)) {
-        bad('$.rolePasswords', '"rolePasswords" must be "keep" or "drop"', 'pg_dumpall role password hashes: "drop" restores the roles without passwords, "keep" with them');
-      } else rolePasswords = json.rolePasswords as RolePasswordsRule;
+    for (const [name, setting] of Object.entries(SETTINGS)) {
+      const value = json[name];
+      if (value === undefined) continue;
+      const values: readonly unknown[] = setting.values;
+      if (values.includes(value)) settings[name] = value;
+      else bad(childPath('$', name), `"${name}" must be ${setting.values.map((v) => `"${v}"`).join(' or ')}`, setting.hint);
     }
     if (json.tables === undefined) bad('$.tables', 'missing "tables"', 'add "tables": { "schema.table": { "columns": { ... } } }');
     else if (!isObject(json.tables)) bad('$.tables', '"tables" must be an object keyed by table name');
@@ -107,7 +80,7 @@ export function validateRules(json: unknown): RuleSet {
       path: issues[0].path,
     });
   }
-  return { tables, strict, ...(largeObjects ? { largeObjects } : {}), ...(events ? { events } : {}), ...(links ? { links } : {}), ...(rolePasswords ? { rolePasswords } : {}), source: json };
+  return { tables, strict, ...(settings as Settings), source: json };
 }
 
 type Bad = (path: string, message: string, hint?: string) => void;

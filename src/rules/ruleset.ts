@@ -1,4 +1,5 @@
 import type { TransformerDef } from '../transformers/define.js';
+import type { Settings } from './settings.js';
 
 /** A validated column rule: the transformer, its parsed params, where it was written. */
 export interface ColumnRule {
@@ -23,47 +24,10 @@ export interface TableRules {
   columns: Map<string, ColumnRule>;
 }
 
-/**
- * PostgreSQL large objects (pg_dump's BLOBS: `lo_create`, then `lowrite` calls with their bytes) belong
- * to no column, so no column rule reaches them: `"keep"` copies their contents (a reviewed decision),
- * `"empty"` keeps every large object but drops its contents. Unset: copied, and reported.
- */
-export const LARGE_OBJECTS_RULES = ['keep', 'empty'] as const;
-export type LargeObjectsRule = (typeof LARGE_OBJECTS_RULES)[number];
-
-/**
- * MySQL/MariaDB scheduled events (`CREATE EVENT`, and the rows of `mysql.event` in --all-databases
- * dumps) run on the restored server on production's schedule once its event_scheduler is ON (the
- * default in MySQL 8.0): `"disable"` restores every event disabled, `"keep"` as it was (a reviewed
- * decision). Unset: kept, and reported.
- */
-export const EVENTS_RULES = ['keep', 'disable'] as const;
-export type EventsRule = (typeof EVENTS_RULES)[number];
-
-/**
- * Links the restored copy would follow back to production: PostgreSQL user mappings (their options
- * often hold a password) and subscriptions, MySQL/MariaDB FEDERATED/CONNECT tables' CONNECTION and
- * the server definitions of mysql.servers. `"cut"` takes the way in out of the dump: user mappings,
- * subscriptions and mysql.servers rows are dropped, FEDERATED tables become local InnoDB tables;
- * `"keep"` copies them as they are (a reviewed decision). Unset: copied, and reported.
- */
-export const LINKS_RULES = ['keep', 'cut'] as const;
-export type LinksRule = (typeof LINKS_RULES)[number];
-
-/**
- * pg_dumpall's role password hashes (`ALTER ROLE … PASSWORD '…'`): `"drop"` restores the roles
- * without passwords, `"keep"` with production's (a reviewed decision). Unset: kept, and reported.
- */
-export const ROLE_PASSWORDS_RULES = ['keep', 'drop'] as const;
-export type RolePasswordsRule = (typeof ROLE_PASSWORDS_RULES)[number];
-
-export interface RuleSet {
+/** A validated rules file: its tables' rules, strict, and the settings for data outside columns (settings.ts). */
+export interface RuleSet extends Settings {
   tables: Map<string, TableRules>;
   strict: boolean;
-  largeObjects?: LargeObjectsRule;
-  events?: EventsRule;
-  links?: LinksRule;
-  rolePasswords?: RolePasswordsRule;
   /** The JSON the rules were validated from: worker threads validate and bind the same rules. */
   source?: unknown;
 }

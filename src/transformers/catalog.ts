@@ -1,4 +1,4 @@
-import { EVENTS_RULES, LARGE_OBJECTS_RULES, LINKS_RULES, ROLE_PASSWORDS_RULES } from '../rules/ruleset.js';
+import { SETTINGS } from '../rules/settings.js';
 import { knownLocales } from '../seed/faker.js';
 import { z } from './define.js';
 import type { TransformerCategory, TransformerDef } from './define.js';
@@ -154,22 +154,7 @@ export function buildSchema(): JsonSchema {
     properties: {
       $schema: { type: 'string' },
       strict: { type: 'boolean', description: 'Fail when a table in the dump has columns no rule mentions.' },
-      largeObjects: {
-        enum: [...LARGE_OBJECTS_RULES],
-        description: 'PostgreSQL large objects, which no column rule reaches: "empty" keeps each object but drops its contents, "keep" copies them (reviewed). Unset: copied and reported.',
-      },
-      events: {
-        enum: [...EVENTS_RULES],
-        description: 'MySQL/MariaDB scheduled events (CREATE EVENT, and mysql.event rows), which run on production\'s schedule once the event scheduler is on: "disable" restores them disabled, "keep" as they were (reviewed). Unset: kept and reported.',
-      },
-      links: {
-        enum: [...LINKS_RULES],
-        description: 'Links the restored copy would follow back to production (PostgreSQL user mappings and subscriptions, MySQL/MariaDB FEDERATED/CONNECT connections and mysql.servers): "cut" drops the user mappings, subscriptions and server definitions and makes FEDERATED tables local (InnoDB, empty), "keep" copies them (reviewed). Unset: copied and reported.',
-      },
-      rolePasswords: {
-        enum: [...ROLE_PASSWORDS_RULES],
-        description: 'Role password hashes in a pg_dumpall dump (ALTER ROLE … PASSWORD): "drop" restores the roles without passwords, "keep" with production\'s (reviewed). Unset: kept and reported.',
-      },
+      ...Object.fromEntries(Object.entries(SETTINGS).map(([name, setting]) => [name, { enum: [...setting.values], description: setting.description }])),
       tables: {
         type: 'object',
         description: 'Keyed by "schema.table" (PostgreSQL), "db.table" (MySQL) or a bare "table" (any schema).',
