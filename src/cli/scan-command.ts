@@ -1,6 +1,7 @@
 import { readSchemaFile } from './input.js';
 import type { DialectName } from '../model.js';
 import { EVENT_TABLE } from '../rules/implicit.js';
+import { listNames } from '../rules/name-tally.js';
 import { validateRules } from '../rules/load.js';
 import { draftRules, type Draft } from '../scan/draft.js';
 import { readDump } from './check-command.js';
@@ -62,8 +63,14 @@ export async function runScan(cmd: ScanCommand): Promise<number> {
     const t0 = process.hrtime.bigint();
     const summary = await readDump(input, { rules: EMPTY_RULES, dialect: cmd.dialect, schema: readSchemaFile(cmd.schema), database: cmd.database, charset: cmd.charset, sampleRows: cmd.sampleRows, sampleAll: true, collectViolations: true }, cmd.progress, cmd.quiet);
     const planner = summary.planner;
-    const events = { enabled: planner.events.enabled, names: planner.events.names, table: planner.seen.has(EVENT_TABLE) };
-    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), { largeObjects: planner.largeObjects, events, links: planner.links, rolePasswords: planner.rolePasswords });
+    const { count: enabled, names } = planner.events.enabled;
+    const extras = {
+      largeObjects: planner.largeObjects,
+      events: { enabled, names, table: planner.seen.has(EVENT_TABLE) },
+      links: { found: planner.links.found.count, names: planner.links.found.names },
+      rolePasswords: { count: planner.rolePasswords.roles.count, roles: planner.rolePasswords.roles.names },
+    };
+    const draft = draftRules(summary.coverage, summary.dialect, (t, c) => planner.columnsOf(t.ref).find((x) => x.name === c), extras);
     // The draft must load as a rules file: a scan that writes rules veil-stream refuses is a bug.
     validateRules(draft.rules);
     const text = `${JSON.stringify(draft.rules, null, 2)}\n`;
@@ -132,16 +139,16 @@ export function renderDraft(d: Draft, output: string | undefined): string {
   }
   if (d.events) {
     const { enabled, names, table } = d.events;
-    const what = [enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${names.join(', ')}${enabled > names.length ? ', …' : ''})` : '', table ? `the rows of ${EVENT_TABLE}` : ''].filter(Boolean).join(' and ');
+    const what = [enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${listNames(names, enabled)})` : '', table ? `the rows of ${EVENT_TABLE}` : ''].filter(Boolean).join(' and ');
     lines.push(`  events → disable: ${what} would run on production's schedule in the copy ("events": "keep" keeps them enabled)`);
   }
   if (d.links) {
     const { found, names } = d.links;
-    lines.push(`  links → cut: ${found} link${found === 1 ? '' : 's'} to other servers (${names.join(', ')}${found > names.length ? ', …' : ''}) the copy would follow back to production ("links": "keep" copies them)`);
+    lines.push(`  links → cut: ${found} link${found === 1 ? '' : 's'} to other servers (${listNames(names, found)}) the copy would follow back to production ("links": "keep" copies them)`);
   }
   if (d.rolePasswords) {
     const { count, roles } = d.rolePasswords;
-    lines.push(`  role passwords → drop: ${count} role${count === 1 ? '' : 's'} (${roles.join(', ')}${count > roles.length ? ', …' : ''}) would accept production's passwords in the copy ("rolePasswords": "keep" keeps them)`);
+    lines.push(`  role passwords → drop: ${count} role${count === 1 ? '' : 's'} (${listNames(roles, count)}) would accept production's passwords in the copy ("rolePasswords": "keep" keeps them)`);
   }
   lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,8 @@ export const EVENTS_HINT = 'set "events": "disable" in the rules to restore them
  * reported like an uncovered column (an issue under strict, else a warning); disabled ones are a notice.
  */
 export function eventFindings(planner: Planner, strict: boolean): { issues: Issue[]; diagnostics: Diagnostic[] } {
-  const { enabled, disabledByRule, names } = planner.events;
+  const { enabled: tally, disabledByRule } = planner.events;
+  const { count: enabled, names } = tally;
   const table = planner.seen.has(EVENT_TABLE);
   const decided = planner.rules.events;
   if (decided === 'keep' || (enabled === 0 && disabledByRule === 0 && !table)) return { issues: [], diagnostics: [] };
@@ -29,7 +30,7 @@ export function eventFindings(planner: Planner, strict: boolean): { issues: Issu
     };
   }
   const what = [
-    enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${names.join(', ')}${enabled > names.length ? ', …' : ''})` : '',
+    enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${tally.list()})` : '',
     table ? `event definitions in ${EVENT_TABLE}` : '',
   ].filter(Boolean);
   const message = `the dump creates ${what.join(' and ')}: the restored copy runs them on production's schedule once its event_scheduler is ON (the default in MySQL 8.0)`;

@@ -13,7 +13,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * links; with no "links" decision under strict they are an issue. What "cut" took out is a notice.
  */
 export function linkFindings(planner: Planner, strict: boolean): { issues: Issue[]; diagnostics: Diagnostic[] } {
-  const { found, names, cut, serversKept } = planner.links;
+  const { found: tally, cut, serversKept } = planner.links;
+  const found = tally.count;
   const decided = planner.rules.links;
   if (found === 0 || decided === 'keep') return { issues: [], diagnostics: [] };
   if (decided === 'cut') {
@@ -29,6 +30,6 @@ export function linkFindings(planner: Planner, strict: boolean): { issues: Issue
     return { issues: [], diagnostics: [{ code: 'LINKS_CUT', severity: 'notice', path: '$.links', message: `links to other servers cut: ${parts.join('; ')}`, data: { ...cut, serversKept, servers } }] };
   }
   if (!strict) return { issues: [], diagnostics: [] };
-  const message = `the dump creates ${plural(found, 'link')} to other servers (${names.join(', ')}${found > names.length ? ', …' : ''}) that the restored copy would follow back to production`;
+  const message = `the dump creates ${plural(found, 'link')} to other servers (${tally.list()}) that the restored copy would follow back to production`;
   return { issues: [{ code: 'RULES_UNCOVERED_LINKS', path: '$.links', message, hint: LINKS_HINT }], diagnostics: [] };
 }

@@ -13,6 +13,7 @@ import { LINKS_HINT, linkFindings } from './links.js';
 import { ROLE_PASSWORDS_HINT, rolePasswordFindings } from './role-passwords.js';
 import { LARGE_OBJECTS_HINT, largeObjectFindings } from './large-objects.js';
 import { statisticsFindings } from './statistics.js';
+import { listNames } from '../rules/name-tally.js';
 import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
 
@@ -146,7 +147,7 @@ export class Policy {
       diagnostics.push({
         code: 'COLUMN_UNCOVERED',
         severity: 'notice',
-        message: `${bare.length} table${bare.length === 1 ? ' has' : 's have'} no rule at all (${n} columns, copied as they are): ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''}`,
+        message: `${bare.length} table${bare.length === 1 ? ' has' : 's have'} no rule at all (${n} columns, copied as they are): ${listNames(names.slice(0, 8), names.length)}`,
         data: { tables: names },
       });
     }

@@ -9,10 +9,11 @@ export const ROLE_PASSWORDS_HINT = 'set "rolePasswords": "drop" in the rules (or
  * strict) naming the roles; dropped ones are a notice. Hashes are never shown.
  */
 export function rolePasswordFindings(planner: Planner, strict: boolean): { issues: Issue[]; diagnostics: Diagnostic[] } {
-  const { count, roles, dropped } = planner.rolePasswords;
+  const { roles: tally, dropped } = planner.rolePasswords;
+  const { count, names: roles } = tally;
   const decided = planner.rules.rolePasswords;
   if (count === 0 || decided === 'keep') return { issues: [], diagnostics: [] };
-  const names = `${roles.join(', ')}${count > roles.length ? ', …' : ''}`;
+  const names = tally.list();
   if (decided === 'drop') {
     return { issues: [], diagnostics: [{ code: 'ROLE_PASSWORDS_DROPPED', severity: 'notice', path: '$.rolePasswords', message: `${dropped} role${dropped === 1 ? '' : 's'} restore without the password hash the dump gave them (${names})`, data: { roles, dropped } }] };
   }

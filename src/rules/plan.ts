@@ -5,6 +5,7 @@ import { checkAccepts } from '../transformers/accepts.js';
 import { bindRule, uniqueMode, type BoundRule } from '../transformers/bind.js';
 import { implicitRules } from './implicit.js';
 import { KeyRules } from './key-rules.js';
+import { NameTally } from './name-tally.js';
 import { masksAnything, masksValues, RuleHits, type ColumnRule, type RuleSet, type TableRules } from './ruleset.js';
 import { TablePlan, type PlanColumn } from './table-plan.js';
 import { SamplingPlan, type TableSampler } from '../scan/sampling-plan.js';
@@ -62,17 +63,14 @@ export class Planner {
   /** PostgreSQL large objects: how many the dump creates, and the bytes of their contents (lowrite). */
   readonly largeObjects = { objects: 0, bytes: 0 };
   /**
-   * MySQL/MariaDB scheduled events the dump creates (CREATE EVENT): how many restore enabled (the
-   * first names kept for the report), how many disabled, and how many of those "events": "disable" did.
+   * MySQL/MariaDB scheduled events the dump creates (CREATE EVENT): those that restore enabled, how
+   * many disabled, and how many of those "events": "disable" did.
    */
-  readonly events = { enabled: 0, disabled: 0, disabledByRule: 0, names: [] as string[] };
-  /**
-   * Links to other servers the dump creates (links.ts of each dialect): how many, the first names,
-   * and what "links": "cut" took out of the output.
-   */
-  readonly links = { found: 0, names: [] as string[], cut: { userMappings: 0, subscriptions: 0, statements: 0, connections: 0 }, serversKept: 0 };
-  /** pg_dumpall role password hashes: the roles that have one (the first names), and how many were dropped. */
-  readonly rolePasswords = { count: 0, roles: [] as string[], dropped: 0 };
+  readonly events = { enabled: new NameTally(), disabled: 0, disabledByRule: 0 };
+  /** Links to other servers the dump creates (links.ts of each dialect), and what "links": "cut" took out. */
+  readonly links = { found: new NameTally(), cut: { userMappings: 0, subscriptions: 0, statements: 0, connections: 0 }, serversKept: 0 };
+  /** pg_dumpall role password hashes: the roles that have one, and how many were dropped. */
+  readonly rolePasswords = { roles: new NameTally(), dropped: 0 };
   /** PostgreSQL 18 optimizer statistics (pg_dump --statistics): entries dropped as holding masked values. */
   readonly statistics = { dropped: 0 };
   /** PRIMARY KEY / UNIQUE constraints and unique indexes, and how the masked columns of keys are bound. */

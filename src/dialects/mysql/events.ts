@@ -1,5 +1,6 @@
 import { isWord, tryTokenize } from './ddl-lexer.js';
 import { isName } from './header.js';
+import type { NameTally } from '../../rules/name-tally.js';
 
 /**
  * Scheduled events in MySQL/MariaDB dumps (`mysqldump --events`). Each is written as
@@ -20,14 +21,10 @@ export const DISABLE_BEFORE_DO = Buffer.from('DISABLE ');
 
 /** What the dump's events add up to (Planner.events). */
 export interface EventTally {
-  enabled: number;
+  enabled: NameTally;
   disabled: number;
   disabledByRule: number;
-  names: string[];
 }
-
-/** Names kept for the report; the counts go on. */
-const NAMES_KEPT = 10;
 
 export class EventHead {
   private schedule = false;
@@ -58,10 +55,8 @@ export class EventHead {
   /** The head was read: count the event as it will restore. */
   record(tally: EventTally, name: string | undefined): void {
     if (this.disabledByRule) tally.disabledByRule++;
-    if (this.enabled && !this.disabledByRule) {
-      tally.enabled++;
-      if (tally.names.length < NAMES_KEPT) tally.names.push(name ?? '(unnamed)');
-    } else tally.disabled++;
+    if (this.enabled && !this.disabledByRule) tally.enabled.add(name ?? '(unnamed)');
+    else tally.disabled++;
   }
 }
 

@@ -7,7 +7,6 @@ import { MysqlFieldCodec } from './codec.js';
 import { parseCreateTable, type MysqlTableSchema } from './ddl.js';
 import { DISABLE, DISABLE_BEFORE_DO, EventHead, eventName } from './events.js';
 import { connectionWarning, cutConnection, SERVERS_WARNING } from './links.js';
-import { countLink } from '../links.js';
 import { parseInsertHead, parseUse } from './header.js';
 import { MysqlSession } from './session.js';
 import type { Position } from '../../errors.js';
@@ -211,7 +210,7 @@ export class MysqlScanner extends ChunkScanner {
     if (this.tableName === 'mysql.servers' && !this.sawServers && !this.env.planner.readingSchemaFile) {
       // (emptied by an implicit rule under "links": "cut"; see rules/implicit.ts)
       this.sawServers = true;
-      countLink(this.env.planner.links, { kind: 'servers', name: this.tableName });
+      this.env.planner.links.found.add(`servers ${this.tableName}`);
       if (this.env.planner.rules.links === undefined) {
         this.env.diagnostics.push({ code: 'EXTERNAL_LINK', severity: 'warning', message: SERVERS_WARNING, table: this.tableName, position: this.positionAt(i), data: { kind: 'servers', name: this.tableName } });
       }
@@ -348,7 +347,7 @@ export class MysqlScanner extends ChunkScanner {
   private onConnection(schema: MysqlTableSchema, text: Buffer, end: number): void {
     const planner = this.env.planner;
     const name = tableKey(schema.table);
-    countLink(planner.links, { kind: 'table', name });
+    planner.links.found.add(`table ${name}`);
     if (planner.rules.links === 'cut' && this.holding) {
       const cut = cutConnection(text);
       if (cut) {

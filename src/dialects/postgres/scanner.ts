@@ -7,7 +7,6 @@ import { readPgDdl } from './ddl.js';
 import { parseCopyHeader, parseInsertHeader, parseSetting } from './header.js';
 import { lexValues, V_BETWEEN } from './insert-values.js';
 import { lowriteBytes } from './large-objects.js';
-import { countLink } from '../links.js';
 import { cutsLink, linkWarning, type ExternalLink } from './links.js';
 import { rolePassword, withoutPassword } from './role-passwords.js';
 import { statsHoldMaskedValues, statsTarget, type StatsRules } from './stats.js';
@@ -425,12 +424,10 @@ export class PgScanner extends ChunkScanner {
     const role = rolePassword(sql);
     const planner = this.env.planner;
     if (role === undefined || planner.readingSchemaFile) return;
-    const tally = planner.rolePasswords;
-    tally.count++;
-    if (tally.roles.length < 10) tally.roles.push(role);
+    planner.rolePasswords.roles.add(role);
     if (this.dropPasswords && this.holding) {
       this.replaceStatement(end, Buffer.from(withoutPassword(text.toString('latin1')), 'latin1'));
-      tally.dropped++;
+      planner.rolePasswords.dropped++;
     }
   }
 
@@ -439,7 +436,7 @@ export class PgScanner extends ChunkScanner {
     const planner = this.env.planner;
     if (planner.readingSchemaFile) return;
     const decided = planner.rules.links;
-    countLink(planner.links, link);
+    planner.links.found.add(`${link.kind} ${link.name}`);
     if (decided === 'cut' && cutsLink(link)) {
       this.dropStatement(end);
       if (link.kind === 'user-mapping') planner.links.cut.userMappings++;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventHead, eventName, type EventTally } from '../../../../src/dialects/mysql/events.js';
 import { validateRules } from '../../../../src/rules/load.js';
+import { NameTally } from '../../../../src/rules/name-tally.js';
 import { runParallel } from '../../../parallel/run-parallel.js';
 import { runChunks, runSized, veilErrorOf } from '../../../helpers/run.js';
 
@@ -140,9 +141,9 @@ describe('MySQL/MariaDB scheduled events', () => {
       const h = new EventHead();
       h.begin();
       const at = words.map((w) => h.word(w));
-      const tally: EventTally = { enabled: 0, disabled: 0, disabledByRule: 0, names: [] };
+      const tally: EventTally = { enabled: new NameTally(), disabled: 0, disabledByRule: 0 };
       h.record(tally, 'n');
-      return { at, tally };
+      return { at, tally: { enabled: tally.enabled.count, names: tally.enabled.names, disabled: tally.disabled } };
     };
     expect(read(['enable', 'on', 'schedule', 'every', 'day', 'enable', 'do']).at).toEqual([undefined, undefined, undefined, undefined, undefined, 'status', 'body']);
     expect(read(['on', 'schedule', 'disable', 'on', 'slave', 'do']).tally).toMatchObject({ enabled: 0, disabled: 1 });
