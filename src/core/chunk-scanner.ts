@@ -7,6 +7,11 @@ import { RowFields } from './row.js';
 
 /** Bytes a hold withholds at most by default (an INSERT head that runs this long never reaches VALUES). */
 const HOLD_LIMIT = 1 << 20;
+/**
+ * Bytes of a statement captured at most (beyond it endCapture gives undefined); also the hold limit
+ * of statements a dialect holds to their end to read them whole.
+ */
+export const CAPTURE_LIMIT = 64 << 20;
 
 /**
  * The chunk mechanics both dialect scanners share. A subclass implements step() for its Modes.
@@ -207,7 +212,7 @@ export abstract class ChunkScanner implements Scanner, RowSite {
 
   private capture(chunk: Buffer, start: number, end: number): void {
     if (end <= start || this.captureOverflow) return;
-    if (this.capturedLen + (end - start) > 64 << 20) {
+    if (this.capturedLen + (end - start) > CAPTURE_LIMIT) {
       this.captureOverflow = true;
       return;
     }

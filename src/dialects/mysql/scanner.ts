@@ -1,4 +1,4 @@
-import { ChunkScanner } from '../../core/chunk-scanner.js';
+import { CAPTURE_LIMIT, ChunkScanner } from '../../core/chunk-scanner.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 import type { TablePlan } from '../../rules/table-plan.js';
 import { tableKey, type TableRef } from '../../model.js';
@@ -15,9 +15,6 @@ import { lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
 
 export type MysqlMode = 'stmt' | 'values';
-
-/** A CREATE TABLE held under "links": "cut" may run this long (a long partition list; capture's cap). */
-const CREATE_TABLE_HOLD_LIMIT = 64 << 20;
 export type StmtKind = 'none' | 'insert' | 'create' | 'create-table' | 'create-event' | 'set' | 'use' | 'other';
 
 /**
@@ -155,7 +152,7 @@ export class MysqlScanner extends ChunkScanner {
       if (w === 'table') {
         this.kind = 'create-table';
         this.trackWords = false;
-        if (this.holding) this.holdLimit = CREATE_TABLE_HOLD_LIMIT;
+        if (this.holding) this.holdLimit = CAPTURE_LIMIT; // (held whole under "links": "cut": a long partition list)
       } else if (w === 'event' && n <= 5) {
         this.kind = 'create-event';
         this.event.begin();

@@ -1,4 +1,4 @@
-import { ChunkScanner } from '../../core/chunk-scanner.js';
+import { CAPTURE_LIMIT, ChunkScanner } from '../../core/chunk-scanner.js';
 import { tableKey, type TableRef } from '../../model.js';
 import type { ScanEnv } from '../dialect.js';
 import { CopyTextCodec } from './copy-codec.js';
@@ -17,9 +17,6 @@ import { masksValues } from '../../rules/ruleset.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
 export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'alter-role' | 'comment' | 'security' | 'other';
-
-/** A column's statistics statement is held whole (64 MB, the capture limit: a huge statistics target). */
-const STATS_HOLD_LIMIT = 64 << 20;
 
 const ENCODINGS: Record<string, BufferEncoding> = {
   utf8: 'utf8', unicode: 'utf8', latin1: 'latin1', iso_8859_1: 'latin1', iso88591: 'latin1', sql_ascii: 'latin1',
@@ -272,7 +269,7 @@ export class PgScanner extends ChunkScanner {
         if (w === 'pg_restore_attribute_stats') {
           // decided on the whole statement (statsHoldMaskedValues): hold it to its end
           this.kind = 'attribute-stats';
-          this.holdLimit = STATS_HOLD_LIMIT;
+          this.holdLimit = CAPTURE_LIMIT; // (held whole: a huge statistics target)
           return we;
         }
         if (this.holding) {
