@@ -161,8 +161,9 @@ export class MysqlScanner extends ChunkScanner {
         this.trackWords = false;
         this.stopCapture();
       }
+      // (held under "links": "cut" only for a CREATE TABLE)
+      if (this.holding && this.kind !== 'create' && this.kind !== 'create-table') this.releaseHold();
     }
-    if (this.holding && this.kind !== 'create' && this.kind !== 'create-table' && this.kind !== 'insert') this.releaseHold();
     if (this.kind === 'create-event') {
       return this.onEventWord(chunk, w, ws, we);
     } else if (this.kind === 'insert' && this.parenDepth === 0 && (w === 'values' || w === 'value')) {
