@@ -33,13 +33,9 @@ export interface Suggestion {
   reasons: string[];
 }
 
-export interface Draft {
-  rules: DraftRules;
-  suggestions: Suggestion[];
-  tables: number;
-  columns: number;
-  kept: number;
-  /** The large objects the draft empties (none: undefined). */
+/** What the dump holds outside tables' columns that the draft decides on (see Planner); absent: nothing. */
+export interface DraftExtras {
+  /** The large objects the draft empties. */
   largeObjects?: { objects: number; bytes: number };
   /** The enabled events the draft disables (their first names), and whether mysql.event has rows. */
   events?: { enabled: number; names: string[]; table: boolean };
@@ -49,12 +45,12 @@ export interface Draft {
   rolePasswords?: { count: number; roles: string[] };
 }
 
-/** What the dump holds outside tables' columns that the draft decides on (see Planner). */
-export interface DraftExtras {
-  largeObjects?: { objects: number; bytes: number };
-  events?: { enabled: number; names: string[]; table: boolean };
-  links?: { found: number; names: string[] };
-  rolePasswords?: { count: number; roles: string[] };
+export interface Draft extends DraftExtras {
+  rules: DraftRules;
+  suggestions: Suggestion[];
+  tables: number;
+  columns: number;
+  kept: number;
 }
 
 /**
