@@ -263,7 +263,7 @@ export class Masker {
     const planner = new Planner(this.options.rules, this.keyring, name, {
       dryRun: this.options.dryRun,
       sampler: this.profiler.sampler,
-      onDataStart: (table, columns) => this.policy.onDataStart(planner, table, columns),
+      onDataStart: (table, columns, position) => this.policy.onDataStart(planner, table, columns, position),
     });
     this.planner = planner;
     if (this.options.schema) this.readSchema(dialect, this.options.schema);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { VeilError, type Issue, type VeilErrorDetails } from '../errors.js';
+import { VeilError, type Issue, type Position, type VeilErrorDetails } from '../errors.js';
 import { tableKey, type ColumnInfo, type DialectName, type TableRef } from '../model.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
@@ -59,8 +59,11 @@ export class Policy {
     private readonly options: PolicyOptions,
   ) {}
 
-  /** The Planner's hook: a table's data starts. Throws when a violation is certain now (failFast). */
-  onDataStart(planner: Planner, table: TableRef, _columns: ColumnInfo[]): void {
+  /**
+   * The Planner's hook: a table's data starts (at `position`). Throws when a violation is certain now
+   * (failFast), placed where the run stopped.
+   */
+  onDataStart(planner: Planner, table: TableRef, _columns: ColumnInfo[], position?: Position): void {
     if (!this.options.failFast) return;
     const issues: Issue[] = [];
     const allDeclared = planner.ddlFirst && planner.declared().length > 0;
@@ -73,7 +76,7 @@ export class Policy {
         issues.push(...uncoveredIssues(t));
       }
     }
-    if (issues.length > 0) throw policyError(issues, true);
+    if (issues.length > 0) throw policyError(issues, true, position);
   }
 
   /** At the end of the dump: every check, with the coverage report. */
@@ -301,9 +304,10 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
   },
 ];
 
-function policyError(issues: Issue[], early: boolean): VeilError {
+function policyError(issues: Issue[], early: boolean, position?: Position): VeilError {
   const present = VIOLATIONS.map((v) => ({ ...v, n: issues.filter((i) => i.code === v.code).length })).filter((v) => v.n > 0);
   const details: VeilErrorDetails = { issues, path: issues[0].path, hint: present.map((v) => v.hint).join('; ') };
+  if (position) details.position = position;
   return new VeilError(present[0].code, `${present.map((v) => v.says(v.n)).join(' and ')}${early ? '; stopped before the first data row' : ''}`, details);
 }
 

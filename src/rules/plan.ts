@@ -26,7 +26,7 @@ export interface PlannerOptions {
    * A table's data starts (first time per table, before its first row is read), with its columns (from
    * the data's column list, else the DDL). May throw a VeilError to stop the run before any row is written.
    */
-  onDataStart?(table: TableRef, columns: ColumnInfo[]): void;
+  onDataStart?(table: TableRef, columns: ColumnInfo[], position?: Position): void;
 }
 
 interface PlanEntry {
@@ -263,7 +263,7 @@ export class Planner {
     if (infos) for (const info of infos) for (const r of tables) if (r.columns.has(info.name)) this.hits.column(r.key, info.name);
     if (firstData) {
       this.dataStarts++;
-      this.options.onDataStart?.(table, infos ?? known);
+      this.options.onDataStart?.(table, infos ?? known, position);
       // keys read since the table was declared (a --schema file's ALTER TABLEs) are checked by now
       if (schema) this.checkTypes(table);
     }

@@ -39,6 +39,9 @@ describe('the policy in the core', () => {
     expect(error?.details.issues.map((i: { path: string }) => i.path)).toEqual(['$.tables["public.users"].columns.emial']);
     expect(out).not.toContain('ann@example.org');
     expect(out).not.toContain('\t');
+    // placed where the run stopped: the first COPY's line
+    const firstCopy = TRICKY_DUMP.split('\n').findIndex((l) => l.startsWith('COPY ')) + 1;
+    expect(error?.details.position?.line).toBe(firstCopy);
   });
 
   it('a dump without the pg_dump header may declare tables after data: table typos wait for the end', () => {
@@ -55,6 +58,7 @@ describe('the policy in the core', () => {
   it('strict: uncovered columns fail at the first data block; keep covers a column without masking it', () => {
     const strict = emittedUntilError(TRICKY_DUMP, { rules: validateRules(TRICKY_RULES), secret, strict: true });
     expect(strict.error?.code).toBe('RULES_UNCOVERED_COLUMN');
+    expect(strict.error?.details.position?.line).toBe(TRICKY_DUMP.split('\n').findIndex((l) => l.startsWith('COPY ')) + 1);
     const paths = strict.error?.details.issues.map((i: { path: string }) => i.path);
     expect(paths).toContain('$.tables["public.users"].columns.id');
     expect(paths).toContain('$.tables.order.columns.total');
