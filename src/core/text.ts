@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { utf8Valid } from './utf8.js';
 
 /**
  * Buffer → string for one field. Buffer#toString(encoding, start, end) spends about as long in its
@@ -22,9 +22,9 @@ export function isNullWord(buf: Uint8Array, start: number, end: number): boolean
   return end - start === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c;
 }
 
-/** Whether buf[start, end) is valid UTF-8 (ASCII checked in JS; isUtf8 only for text with other bytes). */
+/** Whether buf[start, end) is valid UTF-8 (ASCII checked first; see utf8Valid for the rest). */
 export function validUtf8(buf: Buffer, start: number, end: number): boolean {
   let high = 0;
   for (let i = start; i < end; i++) high |= buf[i];
-  return high < 0x80 || isUtf8(buf.subarray(start, end));
+  return high < 0x80 || utf8Valid(buf, start, end);
 }
