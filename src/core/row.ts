@@ -58,9 +58,10 @@ export interface FieldCodec {
    * For the byte path: what the field holds, without decoding it. PEEK_RAW sets rawStart/rawEnd to
    * the value's exact UTF-8 bytes, in rawBuf when set (e.g. unescaped into a codec's scratch buffer,
    * valid until the codec's next peek or decode) or else in buf; PEEK_DECODE means decode() is needed
-   * (escapes it does not unescape, another encoding, an expression).
+   * (escapes it does not unescape, another encoding, an expression). `column`: the field's index in
+   * the bound Row, when the caller knows it (saves the codec looking it up).
    */
-  peek?(buf: Buffer, start: number, end: number): Peek;
+  peek?(buf: Buffer, start: number, end: number, column?: number): Peek;
   rawBuf?: Buffer;
   /**
    * Write the literal for the value whose UTF-8 is src[s, e), replacing the field buf[start, end), in

@@ -80,7 +80,7 @@ export class TablePlan implements RowView {
       const e = row.ends[pc.index];
       if (bytePath && this.byteCols[pc.index] === 1) {
         // the byte path: the fake straight from the field's bytes, no strings (same output as below)
-        const kind = codec.peek!(buf, s, e);
+        const kind = codec.peek!(buf, s, e, pc.index);
         if (kind === PEEK_NULL) continue;
         if (kind === PEEK_EMPTY && pc.bound.rule.transformer.replacesEmpty !== true) continue;
         if (kind === PEEK_RAW) {

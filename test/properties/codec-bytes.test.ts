@@ -46,6 +46,8 @@ describe('codec byte path', () => {
           const field = Buffer.from(c.field(v), 'utf8');
           const codec = c.make(field);
           const kind = codec.peek!(field, 0, field.length);
+          // the plan passes the field's column index: the same answer as the codec's own lookup
+          expect(codec.peek!(field, 0, field.length, 0)).toBe(kind);
           const decoded = codec.decode(field, 0, field.length);
           if (kind === PEEK_EMPTY) expect(decoded).toBe('');
           if (kind === PEEK_NULL) expect(decoded).toBeNull();
@@ -107,5 +109,8 @@ describe('codec byte path', () => {
     row.add(0, blob.length);
     bin.bind(row, [{ name: 'b', type: { raw: 'blob', kind: 'binary' } }], [0]);
     expect(bin.peek(blob, 0, blob.length)).toBe(PEEK_DECODE);
+    expect(bin.peek(blob, 0, blob.length, 0)).toBe(PEEK_DECODE);
+    // a column the codec has no type for (no DDL) is not taken as text either
+    expect(bin.peek(blob, 0, blob.length, 5)).toBe(PEEK_DECODE);
   });
 });

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
 import { isNullWord, validUtf8 } from '../../core/text.js';
+import { utf8Valid } from '../../core/utf8.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
 import { decodeBytes, escapeString, fieldKind, introducer, unescapeString, type FieldKind } from './literal.js';
@@ -139,13 +140,14 @@ export class MysqlFieldCodec implements FieldCodec {
    * For the byte path: a '...' text field of a UTF-8 dump with no escapes is raw UTF-8; binary,
    * unknown (no DDL) and escaped fields need decode().
    */
-  peek(buf: Buffer, start: number, end: number): Peek {
+  peek(buf: Buffer, start: number, end: number, column?: number): Peek {
     const n = end - start;
     if (buf[start] !== SQ || n < 2 || buf[end - 1] !== SQ) {
       return isNullWord(buf, start, end) ? PEEK_NULL : PEEK_DECODE;
     }
     if (this.charset !== 'utf8') return PEEK_DECODE;
-    if (this.knownBinary(start) !== 0) return PEEK_DECODE;
+    const binary = column === undefined ? this.knownBinary(start) : column < this.binary.length ? this.binary[column] : -1;
+    if (binary !== 0) return PEEK_DECODE;
     if (n === 2) return PEEK_EMPTY;
     const last = end - 1;
     let high = 0;
@@ -155,7 +157,7 @@ export class MysqlFieldCodec implements FieldCodec {
       high |= c;
     }
     // bytes that are not UTF-8 decode to U+FFFD: the string path hashes that, so it takes them
-    if (high >= 0x80 && !isUtf8(buf.subarray(start + 1, last))) return PEEK_DECODE;
+    if (high >= 0x80 && !utf8Valid(buf, start + 1, last)) return PEEK_DECODE;
     this.rawBuf = buf;
     this.rawStart = start + 1;
     this.rawEnd = last;
