@@ -101,6 +101,18 @@ describe('the policy in the core', () => {
     }
   });
 
+  it('a table without rules is read only while it is sampled, also inside one INSERT holding the whole table', () => {
+    // classic mysqldump writes a table's rows as one statement: past the sample it streams through, as
+    // later statements do in mariadb-dump's layout (so the damaged 4th tuple is not read there)
+    const my = Buffer.from(
+      "/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE `t` (`id` int, `email` varchar(50));\nINSERT INTO `t` VALUES (1,'a@x.io'),(2,'b@x.io'),(3,'c@x.io'),(4),(5,'e@x.io');\n",
+    );
+    const opts = { rules: NO_RULES, secret, dialect: 'mysql' as const, database: 'd' };
+    for (const size of [7, 64, my.length]) expect(runSized(my, { ...opts, sampleRows: 2 }, size).output.equals(my)).toBe(true);
+    const e = veilErrorOf(() => runSized(my, { ...opts, sampleRows: 10 }, 64));
+    expect(e.code).toBe('DUMP_INSERT_FIELD_COUNT');
+  });
+
   it('dry runs count COPY rows of tables without rules, and sample their values', () => {
     const { summary } = runSized(Buffer.from(TRICKY_DUMP), { rules: NO_RULES, secret, dryRun: true, sampleAll: true, collectViolations: true }, 100);
     expect(Object.fromEntries(summary.tables.map((t) => [t.table, t.rows]))).toMatchObject({ 'public.users': 3, 'public.order': 2, 'public.audit': 1 });

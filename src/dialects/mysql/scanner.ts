@@ -1,5 +1,5 @@
 import { CAPTURE_LIMIT, ChunkScanner } from '../../core/chunk-scanner.js';
-import { isSampleOnly } from '../../scan/sampling-plan.js';
+import { isSampleOnly, samplingDone } from '../../scan/sampling-plan.js';
 import type { TablePlan } from '../../rules/table-plan.js';
 import { tableKey, type TableRef } from '../../model.js';
 import type { ScanEnv } from '../dialect.js';
@@ -218,6 +218,7 @@ export class MysqlScanner extends ChunkScanner {
     if (this.insertData(plan, i)) {
       this.mode = 'values';
       this.vstate = V_BETWEEN;
+      this.valuesDone = false;
     }
     return i;
   }
@@ -273,7 +274,13 @@ export class MysqlScanner extends ChunkScanner {
     this.codec.bind(row, plan.columns, this.ruledIndexes);
     this.emitRow(this.codec, !plan.truncate);
     this.vstate = V_BETWEEN;
+    // a table without rules was read for its first rows only (PII by values): once its sampler is
+    // full, the rest of the statement streams through (one INSERT may hold a whole table)
+    if (samplingDone(plan)) this.valuesDone = true;
   }
+
+  /** The values of the current INSERT need not be read any more (see endTuple). */
+  valuesDone = false;
 
   /** A statement ended at chunk index `end` (just past its delimiter). */
   endStatement(end: number): number {

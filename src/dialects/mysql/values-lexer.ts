@@ -64,6 +64,14 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
       case V_BETWEEN: {
         const c = chunk[i];
         if (c === 0x28) {
+          if (s.valuesDone) {
+            // (see MysqlScanner.endTuple) the rest of the statement, as for a table without rules
+            s.vstate = V_BETWEEN;
+            s.mode = 'stmt';
+            s.lex = L_BODY;
+            s.parenDepth = 0;
+            return i;
+          }
           s.rowBegin(i);
           delta = 0;
           state = V_FIELD;
