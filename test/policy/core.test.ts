@@ -97,7 +97,14 @@ describe('the policy in the core', () => {
     );
     for (const f of ['default', 'skip-extended-insert', 'databases']) {
       const my = readFileSync(`test/unit/dialects/mysql/fixtures/dumps/mariadb-10.11.${f}.sql`);
-      expect(runSized(my, { rules: NO_RULES, secret, sampleRows: 3 }, 777).output.equals(my)).toBe(true);
+      // (sampling ends inside a statement of several tuples: the rest of it streams through)
+      fc.assert(
+        fc.property(fc.array(fc.nat(my.length), { maxLength: 8 }), fc.integer({ min: 0, max: 4 }), (cuts, sampleRows) => {
+          const { output } = runChunks(my, { rules: NO_RULES, secret, sampleRows }, [...cuts].sort((a, b) => a - b));
+          return output.equals(my);
+        }),
+        { numRuns: 40 },
+      );
     }
   });
 
