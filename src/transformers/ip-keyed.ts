@@ -14,12 +14,15 @@ export function ipv4Address(x: number, keep: number, perm: KeyedPermutation): nu
   return ipv4Bits(x, 32, keep, perm);
 }
 
+/** 2^k for k in 0..32, looked up (`2 ** k` of a variable k is a call into the C library's pow). */
+const POW2 = Float64Array.from({ length: 33 }, (_, k) => 2 ** k);
+
 /** The top `width` bits of x permuted after the first `keep` of them (tweaked per width and keep). */
 function ipv4Bits(x: number, width: number, keep: number, perm: KeyedPermutation): number {
   if (keep >= width) return x;
-  const unit = 2 ** (32 - width);
+  const unit = POW2[32 - width];
   const net = Math.floor(x / unit);
-  const size = 2 ** (width - keep);
+  const size = POW2[width - keep];
   const high = net - (net % size);
   // width 32 keeps the tweak addresses always had, so a /32 network maps like its address
   return (high + perm.permuteInt(net % size, size, 4 + keep * 256 + (32 - width) * 65536)) * unit;

@@ -44,7 +44,7 @@ export function parseIpv4Bytes(src: Uint8Array, start: number, end: number): num
 /** formatIpv4 into out at n; returns the new end. */
 export function formatIpv4Bytes(x: number, out: Uint8Array, n: number): number {
   for (let k = 3; k >= 0; k--) {
-    const o = Math.floor(x / 2 ** (8 * k)) & 255;
+    const o = (x >>> (8 * k)) & 255; // (x is a u32; a variable `2 ** n` would call the C library's pow)
     if (o >= 100) out[n++] = 48 + Math.floor(o / 100);
     if (o >= 10) out[n++] = 48 + (Math.floor(o / 10) % 10);
     out[n++] = 48 + (o % 10);
