@@ -101,8 +101,8 @@ function newDigits(n: number, keepFirst: number, keepLast: number, perm: KeyedPe
   // The check slot is the last digit, or the digit before the kept last 4.
   const check = n - 1 - keepLast;
   const from = keepFirst;
-  const body = new Int32Array(d.buffer, from * 4, Math.max(0, check - from));
-  if (body.length > 0) perm.permuteDigits(body, radix10, body.length, n);
+  const bodyLength = Math.max(0, check - from);
+  if (bodyLength > 0) perm.permuteDigits(d, radix10, bodyLength, n, from);
   // Solve the check slot: position from the right decides whether it is doubled.
   let sum = 0;
   for (let i = 0; i < n; i++) {

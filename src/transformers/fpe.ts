@@ -62,9 +62,10 @@ export class KeyedPermutation {
   /**
    * Permute the digits d[0..len) in place, d[i] in [0, radix[i]): a bijection on all strings of this
    * shape. The product of the radices must stay below 2^100 (callers use keyed random draws above
-   * 2^85, where collisions are negligible anyway).
+   * 2^85, where collisions are negligible anyway). `at`: where the digits start in d (radix[i] is
+   * still the radix of d[at + i]), so callers permute part of a buffer without a view of it.
    */
-  permuteDigits(d: Int32Array | number[], radix: ArrayLike<number>, len: number, tweak = 0): void {
+  permuteDigits(d: Int32Array | number[], radix: ArrayLike<number>, len: number, tweak = 0, at = 0): void {
     if (len === 0) return;
     // Split where the two halves' capacities are closest (in log2).
     let total = 0;
@@ -75,16 +76,16 @@ export class KeyedPermutation {
     if (k === 0) k = 1;
     let sizeA = 1;
     let a = 0;
-    for (let i = 0; i < k; i++) { a = a * radix[i] + d[i]; sizeA *= radix[i]; }
+    for (let i = 0; i < k; i++) { a = a * radix[i] + d[at + i]; sizeA *= radix[i]; }
     let sizeB = 1;
     let b = 0;
-    for (let i = k; i < len; i++) { b = b * radix[i] + d[i]; sizeB *= radix[i]; }
+    for (let i = k; i < len; i++) { b = b * radix[i] + d[at + i]; sizeB *= radix[i]; }
     if (sizeA > 2 ** 52 || sizeB > 2 ** 52) throw new RangeError('permuteDigits: shape too large for a Feistel half');
     const h = feistel(this.key, (tweak * 31 + len) >>> 0, ROUNDS, sizeA, sizeB, a, b);
     a = h[0];
     b = h[1];
-    for (let i = len - 1; i >= k; i--) { const q = Math.floor(b / radix[i]); d[i] = b - q * radix[i]; b = q; }
-    for (let i = k - 1; i >= 0; i--) { const q = Math.floor(a / radix[i]); d[i] = a - q * radix[i]; a = q; }
+    for (let i = len - 1; i >= k; i--) { const q = Math.floor(b / radix[i]); d[at + i] = b - q * radix[i]; b = q; }
+    for (let i = k - 1; i >= 0; i--) { const q = Math.floor(a / radix[i]); d[at + i] = a - q * radix[i]; a = q; }
   }
 }
 

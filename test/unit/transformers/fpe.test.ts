@@ -56,6 +56,19 @@ describe('KeyedPermutation', () => {
     expect(seen.size).toBe(10 * 26 * 10 * 26);
   });
 
+  it('permuteDigits at an offset permutes those digits as it would in an array of their own, and nothing around them', () => {
+    const p = new KeyedPermutation(KEY);
+    const radix = new Int32Array(8).fill(10);
+    for (let x = 0; x < 500; x++) {
+      const own = Int32Array.from(String(x * 7919 + 12345).padStart(8, '0').slice(-6), Number);
+      const inBuffer = new Int32Array(12).fill(-1);
+      inBuffer.set(own, 3);
+      p.permuteDigits(own, radix, 6, 16);
+      p.permuteDigits(inBuffer, radix, 6, 16, 3);
+      expect([...inBuffer]).toEqual([-1, -1, -1, ...own, -1, -1, -1]);
+    }
+  });
+
   it('measures shapes in bits', () => {
     expect(shapeBits([10, 10, 10], 3)).toBeCloseTo(Math.log2(1000));
   });
