@@ -4,6 +4,7 @@ import type { TablePlan } from '../rules/table-plan.js';
 import type { FieldCodec } from './row.js';
 import type { RowSite } from './sink.js';
 import { RowFields } from './row.js';
+import { indexOfByte } from './index-of.js';
 
 /** Bytes a hold withholds at most by default (an INSERT head that runs this long never reaches VALUES). */
 const HOLD_LIMIT = 1 << 20;
@@ -312,7 +313,7 @@ export abstract class ChunkScanner implements Scanner, RowSite {
       return;
     }
     const part = chunk.subarray(a, b);
-    for (let p = part.indexOf(10); p >= 0; p = part.indexOf(10, p + 1)) this.newline(a + p);
+    for (let p = indexOfByte(part, 10, 0); p >= 0; p = indexOfByte(part, 10, p + 1)) this.newline(a + p);
   }
 
   protected newline(i: number): void {

@@ -1,3 +1,5 @@
+import { indexOfByte } from '../../core/index-of.js';
+
 /**
  * Finding the end of a quoted string ('...' or "...") with native searches instead of a byte loop.
  *
@@ -27,7 +29,7 @@ function endsEscaping(chunk: Buffer, from: number, end: number): boolean {
 export function closeQuote(chunk: Buffer, from: number, q: number): number {
   let at = from;
   for (;;) {
-    const qi = chunk.indexOf(q, at);
+    const qi = indexOfByte(chunk, q, at);
     if (qi < 0) return endsEscaping(chunk, from, chunk.length) ? OPEN_ESCAPE : OPEN;
     if (chunk[qi - 1] !== 0x5c || !endsEscaping(chunk, from, qi)) return qi;
     at = qi + 1;

@@ -1,9 +1,10 @@
 import { samplingDone } from '../../scan/sampling-plan.js';
 import type { PgScanner } from './scanner.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 /** After `COPY ... FROM stdin;`: the rest of that line, then the data. */
 export function copyHeaderRest(s: PgScanner, chunk: Buffer, i: number): number {
-  const nl = chunk.indexOf(10, i);
+  const nl = indexOfByte(chunk, 10, i);
   if (nl < 0) return chunk.length;
   s.markNewline(nl);
   s.mode = s.currentPlan ? 'copy-rows' : 'copy-skip';
@@ -32,7 +33,7 @@ export function skipCopy(s: PgScanner, chunk: Buffer, i: number): number {
   while (i < len) {
     if (!s.inLine) {
       if (chunk[i] === 0x5c) {
-        const nl = chunk.indexOf(10, i);
+        const nl = indexOfByte(chunk, 10, i);
         const m = markerAt(chunk, i, nl < 0 ? len : nl, s.isEof && nl < 0);
         if (m === 1 || (m === -1 && nl < 0 && s.isEof)) {
           if (nl >= 0) s.markNewline(nl);
@@ -43,7 +44,7 @@ export function skipCopy(s: PgScanner, chunk: Buffer, i: number): number {
       }
       s.inLine = true;
     }
-    const nl = chunk.indexOf(10, i);
+    const nl = indexOfByte(chunk, 10, i);
     if (nl < 0) return len;
     s.markNewline(nl);
     s.inLine = false;
@@ -58,14 +59,14 @@ export function copyRows(s: PgScanner, chunk: Buffer, i: number): number {
   const plan = s.currentPlan!;
   if (s.isRowOpen) {
     // a line carried over from earlier chunks (i is 0 here)
-    const nl = chunk.indexOf(10, i);
+    const nl = indexOfByte(chunk, 10, i);
     if (nl < 0) return len;
     finishLine(s, nl);
     i = nl + 1;
     if (samplingDone(plan)) return toSkip(s, i);
   }
   while (i < len) {
-    const nl = chunk.indexOf(10, i);
+    const nl = indexOfByte(chunk, 10, i);
     const lineEnd = nl < 0 ? len : nl;
     const m = markerAt(chunk, i, lineEnd, s.isEof && nl < 0);
     if (m === 1) {
@@ -108,11 +109,11 @@ function finishLine(s: PgScanner, nl: number): void {
   const b = row.rowEnd;
   row.reset();
   if (s.copyColumns > 1) {
-    let t = buf.indexOf(9, a);
+    let t = indexOfByte(buf, 9, a);
     while (t >= 0 && t < b) {
       row.add(a, t);
       a = t + 1;
-      t = buf.indexOf(9, a);
+      t = indexOfByte(buf, 9, a);
     }
   }
   row.add(a, b);

@@ -1,6 +1,7 @@
 import { E_BACKSLASH, E_CLOSED, eStringStop, scanEString } from './e-string.js';
 import type { PgScanner } from './scanner.js';
 import { L_BODY } from './statement-lexer.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 /** Values lexer states: the tuples after VALUES of an INSERT into a table with rules. */
 export const V_BETWEEN = 0; // between tuples
@@ -97,7 +98,7 @@ export function lexValues(s: PgScanner, chunk: Buffer, i: number): number {
         continue;
       case V_SQ:
       case V_DQ: {
-        const q = chunk.indexOf(s.vstate === V_SQ ? 0x27 : 0x22, i);
+        const q = indexOfByte(chunk, s.vstate === V_SQ ? 0x27 : 0x22, i);
         if (q < 0) {
           s.lines(chunk, i, len);
           return len;

@@ -14,6 +14,7 @@ import { PgLiteralCodec } from './literal-codec.js';
 import { L_BODY, L_LINE_COMMENT, L_START, lexStatement } from './statement-lexer.js';
 import { isSampleOnly } from '../../scan/sampling-plan.js';
 import { masksValues } from '../../rules/ruleset.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 export type PgMode = 'stmt' | 'meta' | 'copy-rest' | 'copy-skip' | 'copy-rows' | 'values';
 export type StmtKind = 'none' | 'copy' | 'insert' | 'create' | 'create-function' | 'create-table' | 'create-type' | 'create-index' | 'create-link' | 'alter' | 'set' | 'select' | 'lowrite' | 'attribute-stats' | 'alter-role' | 'comment' | 'security' | 'other';
@@ -112,7 +113,7 @@ export class PgScanner extends ChunkScanner {
       case 'stmt':
         return lexStatement(this, chunk, i);
       case 'meta': {
-        const nl = chunk.indexOf(10, i);
+        const nl = indexOfByte(chunk, 10, i);
         const end = nl < 0 ? chunk.length : nl;
         if (this.metaText.length < 1024) this.metaText += chunk.toString('latin1', i, Math.min(end, i + 1024));
         if (nl < 0) {

@@ -1,5 +1,6 @@
 import { E_BACKSLASH, E_CLOSED, eStringStop, scanEString } from './e-string.js';
 import type { PgScanner } from './scanner.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 /** Statement lexer states (psql's view of the input between COPY data blocks). */
 export const L_START = 0; // between statements
@@ -169,7 +170,7 @@ export function lexStatement(s: PgScanner, chunk: Buffer, i: number): number {
       }
       case L_SQ:
       case L_DQ: {
-        const q = chunk.indexOf(s.lex === L_SQ ? 0x27 : 0x22, i);
+        const q = indexOfByte(chunk, s.lex === L_SQ ? 0x27 : 0x22, i);
         if (q < 0) {
           s.lines(chunk, i, len);
           return len;
