@@ -25,5 +25,9 @@ await build({
   external: ['@faker-js/faker', 'libpg-query'],
   // CommonJS inside the bundle (if any) asks for require: give it Node's
   banner: { js: "import { createRequire as __veilRequire } from 'node:module'; const require = __veilRequire(import.meta.url);" },
+  // yargs reads process.stdout.columns when it loads (for help text, which sets its own width here):
+  // that opens process.stdout, and libuv then makes a piped stdout non-blocking for the whole run,
+  // which StdoutWriter's pool writes cannot use (see src/cli/stdout-writer.ts).
+  define: { 'process.stdout.columns': 'undefined' },
   logLevel: 'warning',
 });

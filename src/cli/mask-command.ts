@@ -12,6 +12,7 @@ import { EXIT, renderDiagnostic } from './report.js';
 import { resolveSecret } from './secret.js';
 import { buildReport, renderSummary, reportText } from './run-report.js';
 import { failure, onStopSignals, reportFailure } from './run.js';
+import { stdoutIsTerminal, stdoutSink } from './stdout-writer.js';
 
 export interface MaskCommand {
   rules: string;
@@ -95,9 +96,9 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     });
     const written = new ByteCounter();
     const tail: (Transform | Writable)[] = compress ? [compress(), written] : [written];
-    const sinkStream: Writable = out ?? process.stdout;
+    const sinkStream: Writable = out ?? stdoutSink();
     // (not over SQL printed on the same terminal, unless asked for)
-    const sqlOnTerminal = cmd.output === undefined && process.stdout.isTTY === true && cmd.progress === undefined;
+    const sqlOnTerminal = cmd.output === undefined && stdoutIsTerminal() && cmd.progress === undefined;
     if (Progress.wanted(cmd.progress, cmd.quiet) && !sqlOnTerminal) {
       progress = new Progress(process.stderr, { bytes: () => input.counter.bytes, table: () => masker.core.currentTable() }, input.size).start();
     }

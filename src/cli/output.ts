@@ -2,6 +2,7 @@ import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readlinkSync, r
 import { basename, dirname, join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { VeilError } from '../errors.js';
+import { writevAll } from './fd-write.js';
 
 /**
  * Output to a file written as a temporary file beside it and renamed only on success, so a failed or
@@ -71,24 +72,33 @@ export class AtomicFile extends Writable {
   }
 
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
-    try {
-      this.writeAll(chunk);
-      cb();
-    } catch (e) {
-      cb(e as Error);
-    }
+    this.writeInPool([chunk], cb);
   }
 
   override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
-    try {
-      for (const { chunk } of chunks) this.writeAll(chunk);
-      cb();
-    } catch (e) {
-      cb(e as Error);
-    }
+    this.writeInPool(
+      chunks.map((c) => c.chunk),
+      cb,
+    );
   }
 
-  private writeAll(chunk: Buffer): void {
+  /** A write of the dump in flight in the thread pool (one at a time: Writable waits for cb). */
+  private writing = false;
+  /** abandon() came while a write was in flight: the write's end closes and removes the file. */
+  private closeWhenIdle = false;
+
+  /** The dump's bytes are written from the thread pool, so the disk never stalls the masking (fd-write.ts). */
+  private writeInPool(bufs: Buffer[], cb: (e?: Error | null) => void): void {
+    if (this.done) return cb(new VeilError('IO_WRITE', `cannot write ${this.path}: the output was already closed`, {}));
+    this.writing = true;
+    writevAll(this.fd, bufs, (err) => {
+      this.writing = false;
+      if (this.closeWhenIdle) this.release();
+      cb(err);
+    });
+  }
+
+  private writeAllSync(chunk: Buffer): void {
     let off = 0;
     while (off < chunk.length) off += writeSync(this.fd, chunk, off, chunk.length - off);
   }
@@ -96,7 +106,7 @@ export class AtomicFile extends Writable {
   /** Write a small file (a report) at once and commit it; on failure nothing is left and the error is IO_WRITE. */
   writeAndCommit(text: string): void {
     try {
-      this.writeAll(Buffer.from(text, 'utf8'));
+      this.writeAllSync(Buffer.from(text, 'utf8'));
     } catch (e) {
       this.abandon();
       throw new VeilError('IO_WRITE', `cannot write ${this.path}: ${(e as Error).message}`, { hint: `check the ${this.option} path` });
@@ -119,15 +129,22 @@ export class AtomicFile extends Writable {
     if (this.tempPath !== undefined) liveTemps.delete(this.tempPath);
   }
 
-  /** Close and remove the temporary file. */
+  /** Close and remove the temporary file (once a write in flight has ended: its fd must not be reused under it). */
   abandon(): void {
     if (this.done) return;
     this.done = true;
+    if (this.writing) this.closeWhenIdle = true;
+    else this.release();
+  }
+
+  private release(): void {
+    this.closeWhenIdle = false;
     try {
       if (this.fd >= 0) closeSync(this.fd);
     } catch {
       /* already closed */
     }
+    this.fd = -1;
     if (this.tempPath === undefined) return;
     rmSync(this.tempPath, { force: true });
     liveTemps.delete(this.tempPath);

@@ -1,0 +1,85 @@
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { Writable } from 'node:stream';
+import { writevAll } from './fd-write.js';
+
+/**
+ * Standard output for the masked dump, when it is a pipe (`veil-stream … | gzip`) or a file
+ * (`> safe.sql`): written from libuv's thread pool (see fd-write.ts) instead of through
+ * process.stdout.
+ *
+ * Why: a pipe holds 64 KiB. process.stdout writes it from the event loop, so once the pipe is full the
+ * rest of a 256 KiB output buffer waits for the next loop turn, which comes only after the next input
+ * chunk is masked, and the reader waits in turn. A file is written synchronously by process.stdout,
+ * on the main thread. Measured on 1.2 GB mysql typical (bench/RESULTS.md, session 11).
+ *
+ * The blocking write needs the inherited, blocking file description. Anything that opens
+ * process.stdout makes a piped one non-blocking (libuv); a write then fails with EAGAIN, and from that
+ * point on the rest goes through process.stdout, which handles that. Nothing is lost either way.
+ */
+export class StdoutWriter extends Writable {
+  private viaStream = false;
+
+  constructor(private readonly fd = 1) {
+    super({ highWaterMark: 1 << 20 });
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+    this.writeAll([chunk], cb);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
+    this.writeAll(
+      chunks.map((c) => c.chunk),
+      cb,
+    );
+  }
+
+  /** True once a write met a non-blocking descriptor and the rest goes through process.stdout. */
+  get fellBack(): boolean {
+    return this.viaStream;
+  }
+
+  private writeAll(bufs: Buffer[], cb: (e?: Error | null) => void): void {
+    if (this.viaStream) return writeThroughStdout(bufs, cb);
+    writevAll(this.fd, bufs, (err, rest) => {
+      if (err?.code === 'EAGAIN') {
+        this.viaStream = true;
+        return writeThroughStdout(rest, cb);
+      }
+      cb(err);
+    });
+  }
+}
+
+function writeThroughStdout(bufs: Buffer[], cb: (e?: Error | null) => void): void {
+  const stdout = process.stdout;
+  let failed: Error | undefined;
+  // errors come to cb through the write callback; the 'error' event that follows needs a listener
+  const onError = (e: Error): void => {
+    failed ??= e;
+  };
+  stdout.on('error', onError);
+  for (let i = 0; i < bufs.length - 1; i++) stdout.write(bufs[i]);
+  stdout.write(bufs[bufs.length - 1], (e) => {
+    stdout.off('error', onError);
+    cb(e ?? failed);
+  });
+}
+
+/** Where the masked dump goes without -o: a StdoutWriter for a pipe or a file, else process.stdout (a terminal, a socket). */
+export function stdoutSink(): Writable {
+  let direct = false;
+  try {
+    const st = fstatSync(1);
+    direct = st.isFIFO() || st.isFile();
+  } catch {
+    /* no fd 1: process.stdout reports it */
+  }
+  return direct ? new StdoutWriter(1) : process.stdout;
+}
+
+/** Whether standard output is a terminal, without opening process.stdout (see StdoutWriter). */
+export function stdoutIsTerminal(): boolean {
+  return isatty(1);
+}
