@@ -1,4 +1,5 @@
 import { writev } from 'node:fs';
+import { Writable } from 'node:stream';
 
 /**
  * Write all of `bufs` to `fd` from libuv's thread pool (fs.writev), going on after short writes;
@@ -23,4 +24,25 @@ export function dropFront(bufs: Buffer[], n: number): Buffer[] {
   const rest = bufs.slice(i);
   if (n > 0) rest[0] = rest[0].subarray(n);
   return rest;
+}
+
+/** A Writable that takes what has gathered as one list of buffers (for writevAll). */
+export abstract class BufferListWriter extends Writable {
+  constructor() {
+    super({ highWaterMark: 1 << 20 });
+  }
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
+    this.writeList([chunk], cb);
+  }
+
+  override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
+    this.writeList(
+      chunks.map((c) => c.chunk),
+      cb,
+    );
+  }
+
+  /** Write bufs in order; cb when all are written (Writable asks for the next list only then). */
+  protected abstract writeList(bufs: Buffer[], cb: (e?: Error | null) => void): void;
 }

@@ -1,8 +1,7 @@
 import { closeSync, fchmodSync, fchownSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { VeilError } from '../errors.js';
-import { writevAll } from './fd-write.js';
+import { BufferListWriter, writevAll } from './fd-write.js';
 
 /**
  * Output to a file written as a temporary file beside it and renamed only on success, so a failed or
@@ -10,7 +9,7 @@ import { writevAll } from './fd-write.js';
  * points to is replaced, the link stays. OUT that exists and is not a regular file (/dev/null, a FIFO,
  * /dev/stdout) is written in place: renaming over it would replace the device with a plain file.
  */
-export class AtomicFile extends Writable {
+export class AtomicFile extends BufferListWriter {
   /** The temporary file, or undefined when OUT is written in place. */
   readonly tempPath: string | undefined;
   private readonly target: string;
@@ -26,7 +25,7 @@ export class AtomicFile extends Writable {
     readonly option = '-o',
     mode = 0o600,
   ) {
-    super({ highWaterMark: 1 << 20 });
+    super();
     const fail = (why: string): VeilError => new VeilError('IO_WRITE', `cannot write ${path}: ${why}`, { hint: `check the ${option} path` });
     let kind: ReturnType<typeof fileKind>;
     try {
@@ -71,24 +70,13 @@ export class AtomicFile extends Writable {
     if (kind === 'file') keepOwnership(this.fd, this.target);
   }
 
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
-    this.writeInPool([chunk], cb);
-  }
-
-  override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
-    this.writeInPool(
-      chunks.map((c) => c.chunk),
-      cb,
-    );
-  }
-
   /** A write of the dump in flight in the thread pool (one at a time: Writable waits for cb). */
   private writing = false;
   /** abandon() came while a write was in flight: the write's end closes and removes the file. */
   private closeWhenIdle = false;
 
   /** The dump's bytes are written from the thread pool, so the disk never stalls the masking (fd-write.ts). */
-  private writeInPool(bufs: Buffer[], cb: (e?: Error | null) => void): void {
+  protected writeList(bufs: Buffer[], cb: (e?: Error | null) => void): void {
     if (this.done) return cb(new VeilError('IO_WRITE', `cannot write ${this.path}: the output was already closed`, {}));
     this.writing = true;
     writevAll(this.fd, bufs, (err) => {

@@ -1,7 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { Writable } from 'node:stream';
-import { writevAll } from './fd-write.js';
+import type { Writable } from 'node:stream';
+import { BufferListWriter, writevAll } from './fd-write.js';
 
 /**
  * Standard output for the masked dump, when it is a pipe (`veil-stream … | gzip`) or a file
@@ -17,30 +17,15 @@ import { writevAll } from './fd-write.js';
  * process.stdout makes a piped one non-blocking (libuv); a write then fails with EAGAIN, and from that
  * point on the rest goes through process.stdout, which handles that. Nothing is lost either way.
  */
-export class StdoutWriter extends Writable {
+export class StdoutWriter extends BufferListWriter {
+  /** A write met a non-blocking descriptor: the rest goes through process.stdout. */
   private viaStream = false;
 
   constructor(private readonly fd = 1) {
-    super({ highWaterMark: 1 << 20 });
+    super();
   }
 
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
-    this.writeAll([chunk], cb);
-  }
-
-  override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
-    this.writeAll(
-      chunks.map((c) => c.chunk),
-      cb,
-    );
-  }
-
-  /** True once a write met a non-blocking descriptor and the rest goes through process.stdout. */
-  get fellBack(): boolean {
-    return this.viaStream;
-  }
-
-  private writeAll(bufs: Buffer[], cb: (e?: Error | null) => void): void {
+  protected writeList(bufs: Buffer[], cb: (e?: Error | null) => void): void {
     if (this.viaStream) return writeThroughStdout(bufs, cb);
     writevAll(this.fd, bufs, (err, rest) => {
       if (err?.code === 'EAGAIN') {
@@ -53,17 +38,20 @@ export class StdoutWriter extends Writable {
 }
 
 function writeThroughStdout(bufs: Buffer[], cb: (e?: Error | null) => void): void {
+  if (bufs.length === 0) return cb();
   const stdout = process.stdout;
   let failed: Error | undefined;
-  // errors come to cb through the write callback; the 'error' event that follows needs a listener
+  // errors reach cb through the write callback; the 'error' event comes after it, so the listener is
+  // left in place once an error was seen (as writeStdout does in run.ts)
   const onError = (e: Error): void => {
     failed ??= e;
   };
   stdout.on('error', onError);
   for (let i = 0; i < bufs.length - 1; i++) stdout.write(bufs[i]);
   stdout.write(bufs[bufs.length - 1], (e) => {
-    stdout.off('error', onError);
-    cb(e ?? failed);
+    const err = e ?? failed;
+    if (!err) stdout.off('error', onError);
+    cb(err);
   });
 }
 

@@ -58,6 +58,14 @@ describe('stdout into a pipe or a file (written from the thread pool)', () => {
     const r = bash(`node --import ${q(touch)} ${q(VEIL_BIN)} ${RULES} -i ${q(dump.path)} --seed s -q | (sleep 0.3; cat > ${q(out)})`);
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out).equals(readFileSync(expected))).toBe(true);
+    // and a reader that goes away is still the quiet exit 141 there
+    const gone = spawnSync('bash', ['-c', `node --import ${q(touch)} ${q(VEIL_BIN)} ${RULES} -i ${q(dump.path)} --seed s | head -c 100000 > /dev/null; echo "status \${PIPESTATUS[0]}" >&2`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(gone.stderr).toContain('status 141');
+    expect(gone.stderr).toContain('veil-stream: error IO_BROKEN_PIPE');
+    expect(gone.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('> FILE gets the -o output, and >> FILE appends it after what the file held', () => {
