@@ -1,3 +1,4 @@
+import type { BufferPool } from './core/buffer-pool.js';
 import { Sink } from './core/sink.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Dialect, Scanner } from './dialects/dialect.js';
@@ -59,6 +60,12 @@ export interface MaskOptions {
   threads?: number;
   /** Bytes of ruled rows masked in the scanning thread before the workers start (default 4 MB). */
   parallelAfter?: number;
+  /**
+   * Reuse output buffers (the CLI's writers): emitted buffers come from this pool, and the consumer
+   * gives each back (BufferPool.give) once it has written it and reads it no more. Only for a consumer
+   * that does so; without threads.
+   */
+  outputPool?: BufferPool;
 }
 
 export const DEFAULT_PARALLEL_AFTER = 4 * 1024 * 1024;
@@ -129,7 +136,7 @@ export class Masker {
           locales: [...localesOf(options.rules)],
         }),
       });
-    } else this.sink = new Sink(emit);
+    } else this.sink = new Sink(emit, undefined, undefined, options.outputPool);
     this.policy = new Policy(options.rules, {
       unusedRules: options.unusedRules ?? 'warn',
       strict: options.strict ?? options.rules.strict,

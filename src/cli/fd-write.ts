@@ -1,5 +1,6 @@
 import { writev } from 'node:fs';
 import { Writable } from 'node:stream';
+import type { BufferPool } from '../core/buffer-pool.js';
 
 /**
  * Write all of `bufs` to `fd` from libuv's thread pool (fs.writev), going on after short writes;
@@ -26,21 +27,40 @@ export function dropFront(bufs: Buffer[], n: number): Buffer[] {
   return rest;
 }
 
-/** A Writable that takes what has gathered as one list of buffers (for writevAll). */
+/**
+ * A Writable that takes what has gathered as one list of buffers (for writevAll), and gives the
+ * buffers it wrote back to a BufferPool when it has one (recycleInto).
+ */
 export abstract class BufferListWriter extends Writable {
+  private pool: BufferPool | undefined;
+
   constructor() {
     super({ highWaterMark: 1 << 20 });
   }
 
+  /** Give written buffers back to `pool` (the masker's output pool; others' buffers are ignored there). */
+  recycleInto(pool: BufferPool): this {
+    this.pool = pool;
+    return this;
+  }
+
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void): void {
-    this.writeList([chunk], cb);
+    this.writeList([chunk], this.then([chunk], cb));
   }
 
   override _writev(chunks: { chunk: Buffer }[], cb: (e?: Error | null) => void): void {
-    this.writeList(
-      chunks.map((c) => c.chunk),
-      cb,
-    );
+    const bufs = chunks.map((c) => c.chunk);
+    this.writeList(bufs, this.then(bufs, cb));
+  }
+
+  private then(bufs: Buffer[], cb: (e?: Error | null) => void): (e?: Error | null) => void {
+    const pool = this.pool;
+    if (pool === undefined) return cb;
+    return (e) => {
+      // written: nothing reads them any more (after an error the run stops, and they are left alone)
+      if (!e) for (const b of bufs) pool.give(b);
+      cb(e);
+    };
   }
 
   /** Write bufs in order; cb when all are written (Writable asks for the next list only then). */

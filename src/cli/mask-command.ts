@@ -1,5 +1,7 @@
 import type { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { BufferPool } from '../core/buffer-pool.js';
+import { SINK_BUFFER_BYTES } from '../core/sink.js';
 import { VeilError } from '../errors.js';
 import type { DialectName } from '../model.js';
 import { loadRulesFile } from '../rules/load.js';
@@ -81,6 +83,8 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
     reportFile = cmd.report !== undefined ? new AtomicFile(cmd.report, '--report', 0o666) : undefined;
     const input = await openDump(cmd.input);
+    // output buffers go round: the writer gives each back once written (src/core/buffer-pool.ts)
+    const pool = new BufferPool(SINK_BUFFER_BYTES);
     const masker = createMaskStream({
       rules,
       secret,
@@ -93,10 +97,11 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       strict: cmd.strict === true || rules.strict,
       sampleRows: cmd.sampleRows,
       threads: cmd.threads ?? 0,
+      outputPool: pool,
     });
     const written = new ByteCounter();
     const tail: (Transform | Writable)[] = compress ? [compress(), written] : [written];
-    const sinkStream: Writable = out ?? stdoutSink();
+    const sinkStream: Writable = out?.recycleInto(pool) ?? stdoutSink(pool);
     // (not over SQL printed on the same terminal, unless asked for)
     const sqlOnTerminal = cmd.output === undefined && stdoutIsTerminal() && cmd.progress === undefined;
     if (Progress.wanted(cmd.progress, cmd.quiet) && !sqlOnTerminal) {

@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import type { Writable } from 'node:stream';
+import type { BufferPool } from '../core/buffer-pool.js';
 import { BufferListWriter, writevAll } from './fd-write.js';
 
 /**
@@ -55,8 +56,11 @@ function writeThroughStdout(bufs: Buffer[], cb: (e?: Error | null) => void): voi
   });
 }
 
-/** Where the masked dump goes without -o: a StdoutWriter for a pipe or a file, else process.stdout (a terminal, a socket). */
-export function stdoutSink(): Writable {
+/**
+ * Where the masked dump goes without -o: a StdoutWriter for a pipe or a file (giving written buffers
+ * back to `pool`), else process.stdout (a terminal, a socket).
+ */
+export function stdoutSink(pool?: BufferPool): Writable {
   let direct = false;
   try {
     const st = fstatSync(1);
@@ -64,7 +68,9 @@ export function stdoutSink(): Writable {
   } catch {
     /* no fd 1: process.stdout reports it */
   }
-  return direct ? new StdoutWriter(1) : process.stdout;
+  if (!direct) return process.stdout;
+  const w = new StdoutWriter(1);
+  return pool ? w.recycleInto(pool) : w;
 }
 
 /** Whether standard output is a terminal, without opening process.stdout (see StdoutWriter). */

@@ -4,9 +4,11 @@
  */
 import type { TablePlan } from '../rules/table-plan.js';
 import type { FieldCodec, RowFields } from './row.js';
+import type { BufferPool } from './buffer-pool.js';
 import { bytesView } from './view.js';
 
-const DEFAULT_SIZE = 256 * 1024;
+/** The Sink's buffer size (and so the size of a BufferPool it takes its buffers from). */
+export const SINK_BUFFER_BYTES = 256 * 1024;
 const NO_BUFFER = Buffer.alloc(0);
 const DIRECT = 32 * 1024;
 
@@ -23,8 +25,9 @@ export class Sink {
   bytes = 0;
 
   /** `initial`: the buffer to gather into first (e.g. a shared one); others are `size` bytes. */
-  constructor(protected readonly emit: (chunk: Buffer) => void, protected readonly size = DEFAULT_SIZE, initial?: Buffer) {
-    this.buf = initial ?? Buffer.allocUnsafe(size);
+  constructor(protected readonly emit: (chunk: Buffer) => void, protected readonly size = SINK_BUFFER_BYTES, initial?: Buffer, pool?: BufferPool) {
+    this.buffers = pool !== undefined && pool.size === size ? pool : undefined;
+    this.buf = initial ?? this.fresh();
   }
 
   /** Write a ruled Row through its plan (a ParallelSink may hand it to a worker thread instead). */
@@ -121,6 +124,13 @@ export class Sink {
   /** Hand on what is gathered and make sure a buffer of `size` bytes is there. */
   protected room(): void {
     this.flush();
-    if (this.buf.length < this.size) this.buf = Buffer.allocUnsafe(this.size);
+    if (this.buf.length < this.size) this.buf = this.fresh();
+  }
+
+  /** Where emitted buffers come from when their consumer gives them back (see BufferPool). */
+  private readonly buffers: BufferPool | undefined;
+
+  private fresh(): Buffer {
+    return this.buffers !== undefined ? this.buffers.take() : Buffer.allocUnsafe(this.size);
   }
 }

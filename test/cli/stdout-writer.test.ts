@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dropFront } from '../../src/cli/fd-write.js';
-import { REPO_ROOT, VEIL_BIN } from '../integration/helpers/veil.js';
+import { REPO_ROOT, runVeil, VEIL_BIN } from '../integration/helpers/veil.js';
 import { file, generated, scratch } from './helpers.js';
 
 const RULES = 'bench/rules/mysql-typical.json';
@@ -38,8 +38,11 @@ describe('stdout into a pipe or a file (written from the thread pool)', () => {
   const expected = join(scratch, 'stdout-expected.sql');
   const veil = `node ${q(VEIL_BIN)} ${RULES} -i ${q(dump.path)} --seed s -q`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     expect(bash(`${veil} -o ${q(expected)}`).status).toBe(0);
+    // the reference: a stdout that is a socket goes through process.stdout, no buffer reused
+    const viaSocket = await runVeil([RULES, '-i', dump.path, '--seed', 's', '-q']);
+    expect(viaSocket.stdout.equals(readFileSync(expected))).toBe(true);
   });
 
   it('a pipe to a slow reader gets exactly the -o output', () => {
