@@ -8,13 +8,26 @@ import type { BufferPool } from '../core/buffer-pool.js';
  * that waits on a full pipe or on the disk blocks a pool thread, not the run (measured in
  * bench/RESULTS.md, session 11).
  */
-export function writevAll(fd: number, bufs: Buffer[], cb: (e: NodeJS.ErrnoException | null, rest: Buffer[]) => void): void {
+export function writevAll(fd: number, bufs: Buffer[], cb: (e: NodeJS.ErrnoException | null, rest: Buffer[]) => void, toPipe = false): void {
+  if (toPipe) pipeWrites++;
   writev(fd, bufs, (err, n) => {
+    if (toPipe) pipeWrites--;
     if (err) return cb(err, bufs);
     const rest = dropFront(bufs, n);
     if (rest.length === 0) cb(null, rest);
-    else writevAll(fd, rest, cb);
+    else writevAll(fd, rest, cb, toPipe);
   });
+}
+
+let pipeWrites = 0;
+
+/**
+ * Whether a pool write to a pipe (or another file that is not a regular one) is under way. It may
+ * wait for a reader that does not read, and process.exit() would wait for it in turn (libuv joins its
+ * threads at exit): see onStopSignals (run.ts). A write to a regular file always ends.
+ */
+export function pipeWritesInFlight(): boolean {
+  return pipeWrites > 0;
 }
 
 /** bufs without their first n bytes (the buffers are not copied). */

@@ -79,11 +79,16 @@ export class AtomicFile extends BufferListWriter {
   protected writeList(bufs: Buffer[], cb: (e?: Error | null) => void): void {
     if (this.done) return cb(new VeilError('IO_WRITE', `cannot write ${this.path}: the output was already closed`, {}));
     this.writing = true;
-    writevAll(this.fd, bufs, (err) => {
-      this.writing = false;
-      if (this.closeWhenIdle) this.release();
-      cb(err);
-    });
+    writevAll(
+      this.fd,
+      bufs,
+      (err) => {
+        this.writing = false;
+        if (this.closeWhenIdle) this.release();
+        cb(err);
+      },
+      this.tempPath === undefined, // written in place: /dev/null, a FIFO, /dev/stdout (see the constructor)
+    );
   }
 
   private writeAllSync(chunk: Buffer): void {

@@ -1,4 +1,5 @@
 import { isVeilError, VeilError } from '../errors.js';
+import { pipeWritesInFlight } from './fd-write.js';
 import { removeLiveTemps } from './output.js';
 import { EXIT, renderBrief, renderError } from './report.js';
 
@@ -15,6 +16,13 @@ export function onStopSignals(cleanup: () => void, output: string | undefined): 
     }
     const e = new VeilError('IO_INTERRUPTED', `stopped by ${sig}; the output is incomplete${output ? ` and ${output} was not written` : ''}`);
     process.stderr.write(`\n${renderError(e)}\n`);
+    if (pipeWritesInFlight()) {
+      // A pool write may be waiting on a reader that does not read (`| less`, a stalled upload), and
+      // process.exit() would wait for it. End by the signal itself, its default action now that the
+      // (once) handler is gone: the shell sees the same status, 128 + the signal's number.
+      process.kill(process.pid, sig);
+      return;
+    }
     process.exit(sig === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
   };
   process.once('SIGINT', handler);

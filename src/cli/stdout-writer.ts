@@ -22,19 +22,28 @@ export class StdoutWriter extends BufferListWriter {
   /** A write met a non-blocking descriptor: the rest goes through process.stdout. */
   private viaStream = false;
 
-  constructor(private readonly fd = 1) {
+  /** `toPipe`: fd is a pipe (a write may wait for its reader), not a regular file. */
+  constructor(
+    private readonly fd: number,
+    private readonly toPipe: boolean,
+  ) {
     super();
   }
 
   protected writeList(bufs: Buffer[], cb: (e?: Error | null) => void): void {
     if (this.viaStream) return writeThroughStdout(bufs, cb);
-    writevAll(this.fd, bufs, (err, rest) => {
-      if (err?.code === 'EAGAIN') {
-        this.viaStream = true;
-        return writeThroughStdout(rest, cb);
-      }
-      cb(err);
-    });
+    writevAll(
+      this.fd,
+      bufs,
+      (err, rest) => {
+        if (err?.code === 'EAGAIN') {
+          this.viaStream = true;
+          return writeThroughStdout(rest, cb);
+        }
+        cb(err);
+      },
+      this.toPipe,
+    );
   }
 }
 
@@ -61,15 +70,17 @@ function writeThroughStdout(bufs: Buffer[], cb: (e?: Error | null) => void): voi
  * back to `pool`), else process.stdout (a terminal, a socket).
  */
 export function stdoutSink(pool?: BufferPool): Writable {
-  let direct = false;
+  let pipe = false;
+  let file = false;
   try {
     const st = fstatSync(1);
-    direct = st.isFIFO() || st.isFile();
+    pipe = st.isFIFO();
+    file = st.isFile();
   } catch {
     /* no fd 1: process.stdout reports it */
   }
-  if (!direct) return process.stdout;
-  const w = new StdoutWriter(1);
+  if (!pipe && !file) return process.stdout;
+  const w = new StdoutWriter(1, pipe);
   return pool ? w.recycleInto(pool) : w;
 }
 

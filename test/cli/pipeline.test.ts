@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,47 @@ describe('pipes and signals', () => {
     expect(stderr).toContain(`error IO_INTERRUPTED\n  stopped by ${signal}; the output is incomplete and ${out} was not written`);
     expect(existsSync(out)).toBe(false);
     expect(temps()).toEqual([]);
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s ends the run at once also while a write waits on a reader that does not read', async (signal) => {
+    // stdout is a FIFO whose reader takes the first bytes and then stops (as `| less` does): the pool
+    // thread that writes stdout waits in write(2), and process.exit() alone would wait for it
+    const dump = generated('postgres', 'copy', '30MB');
+    const fifo = join(scratch, `stalled-${signal}.fifo`);
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, 'w');
+    const child = spawn(process.execPath, [VEIL_BIN, RULES, '-i', dump.path, '--seed', 's'], { cwd: REPO_ROOT, stdio: ['ignore', writer, 'pipe'] });
+    closeSync(writer);
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const closed = new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    try {
+      // the output has begun (then nothing more is read: the 64 KiB pipe fills at once)
+      const first = Buffer.alloc(4096);
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        try {
+          if (readSync(reader, first, 0, first.length, null) > 0) break;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        }
+        if (Date.now() > deadline) expect.fail('no output within 30 s');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      expect(child.exitCode).toBe(null);
+      child.kill(signal);
+      const ended = await Promise.race([closed, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
+      expect(ended, 'the run did not end within 5 s of the signal').not.toBe('hung');
+      const [code, sig] = ended as [number | null, string | null];
+      // its own exit code, or the signal's default action: the shell sees 128 + n either way
+      expect(code === (signal === 'SIGINT' ? 130 : 143) || sig === signal).toBe(true);
+      expect(stderr).toContain(`stopped by ${signal}; the output is incomplete`);
+    } finally {
+      closeSync(reader); // (a run still waiting gets EPIPE and ends)
+      await closed;
+    }
   });
 
   it('a failed run never leaves a file at -o OUT, also when OUT existed before', async () => {
