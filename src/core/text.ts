@@ -1,5 +1,3 @@
-import { utf8Valid } from './utf8.js';
-
 /**
  * Buffer → string for one field. Buffer#toString(encoding, start, end) spends about as long in its
  * JS wrapper (argument checks, encoding lookup) as in the native slice for the short fields of a dump;
@@ -20,11 +18,4 @@ export function decodeText(buf: Buffer, start: number, end: number, encoding: Bu
 /** Whether buf[start, end) is the SQL word NULL, in any case (a NULL field in an INSERT). */
 export function isNullWord(buf: Uint8Array, start: number, end: number): boolean {
   return end - start === 4 && (buf[start] | 0x20) === 0x6e && (buf[start + 1] | 0x20) === 0x75 && (buf[start + 2] | 0x20) === 0x6c && (buf[start + 3] | 0x20) === 0x6c;
-}
-
-/** Whether buf[start, end) is valid UTF-8 (ASCII checked first; see utf8Valid for the rest). */
-export function validUtf8(buf: Buffer, start: number, end: number): boolean {
-  let high = 0;
-  for (let i = start; i < end; i++) high |= buf[i];
-  return high < 0x80 || utf8Valid(buf, start, end);
 }

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek, type RowFields } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
-import { isNullWord, validUtf8 } from '../../core/text.js';
+import { isNullWord } from '../../core/text.js';
 import { utf8Valid } from '../../core/utf8.js';
 import type { ColumnInfo } from '../../model.js';
 import { stringToBytes, type MysqlCharset } from './charset.js';
@@ -167,7 +167,7 @@ export class MysqlFieldCodec implements FieldCodec {
   /** peek() of an escaped field: its value's UTF-8, unescaped into the scratch buffer (rawBuf). */
   private peekEscaped(buf: Buffer, from: number, to: number, k: number): Peek {
     const n = this.unescape(buf, from, to, k);
-    if (n < 0 || !validUtf8(this.scratch, 0, n)) return PEEK_DECODE;
+    if (n < 0 || !utf8Valid(this.scratch, 0, n)) return PEEK_DECODE;
     this.rawBuf = this.scratch;
     this.rawStart = 0;
     this.rawEnd = n;

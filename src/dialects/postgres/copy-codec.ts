@@ -1,6 +1,7 @@
 import { PEEK_DECODE, PEEK_EMPTY, PEEK_NULL, PEEK_RAW, type CodecSpec, type FieldCodec, type Peek } from '../../core/row.js';
 import type { Sink } from '../../core/sink.js';
-import { decodeText, validUtf8 } from '../../core/text.js';
+import { decodeText } from '../../core/text.js';
+import { utf8Valid } from '../../core/utf8.js';
 
 /** PostgreSQL COPY text format: \N is NULL; backslash escapes; tab-separated fields. */
 /** Largest escaped field peek() unescapes for the byte path (longer ones are decoded). */
@@ -56,7 +57,7 @@ export class CopyTextCodec implements FieldCodec {
     if (this.scratch.length < end - start) this.scratch = Buffer.allocUnsafe(Math.max(end - start, this.scratch.length * 2));
     const n = unescapeCopy(buf, start, end, this.scratch);
     // bytes that are not UTF-8 (octal or \x escapes) decode to U+FFFD: the string path takes them
-    if (!validUtf8(this.scratch, 0, n)) return PEEK_DECODE;
+    if (!utf8Valid(this.scratch, 0, n)) return PEEK_DECODE;
     this.rawBuf = this.scratch;
     this.rawStart = 0;
     this.rawEnd = n;
