@@ -77,15 +77,19 @@ export function reportFailure(e: unknown, report: string, output: string | undef
 
 /**
  * Write to stdout and wait until it is written: a reader that went away (EPIPE) or a full disk is then
- * an error for failure(), not an unhandled 'error' event with a stack trace.
+ * an error for failure(), not an unhandled 'error' event with a stack trace. `data`: text, or buffers
+ * written in order.
  */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(data: string | readonly Buffer[]): Promise<void> {
+  const parts = typeof data === 'string' ? [data] : data;
   const stdout = process.stdout;
   return new Promise((resolve, reject) => {
+    if (parts.length === 0) return resolve();
     // (left in place after an error: the 'error' event follows the callback)
     const onError = (e: Error): void => reject(e);
     stdout.on('error', onError);
-    stdout.write(text, (e) => {
+    for (let i = 0; i < parts.length - 1; i++) stdout.write(parts[i]);
+    stdout.write(parts[parts.length - 1], (e) => {
       if (e) return reject(e);
       stdout.off('error', onError);
       resolve();

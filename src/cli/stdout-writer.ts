@@ -3,6 +3,7 @@ import { isatty } from 'node:tty';
 import type { Writable } from 'node:stream';
 import type { BufferPool } from '../core/buffer-pool.js';
 import { BufferListWriter, writevAll } from './fd-write.js';
+import { writeStdout } from './run.js';
 
 /**
  * Standard output for the masked dump, when it is a pipe (`veil-stream … | gzip`) or a file
@@ -47,22 +48,9 @@ export class StdoutWriter extends BufferListWriter {
   }
 }
 
+/** The rest of the run through process.stdout (see StdoutWriter). */
 function writeThroughStdout(bufs: Buffer[], cb: (e?: Error | null) => void): void {
-  if (bufs.length === 0) return cb();
-  const stdout = process.stdout;
-  let failed: Error | undefined;
-  // errors reach cb through the write callback; the 'error' event comes after it, so the listener is
-  // left in place once an error was seen (as writeStdout does in run.ts)
-  const onError = (e: Error): void => {
-    failed ??= e;
-  };
-  stdout.on('error', onError);
-  for (let i = 0; i < bufs.length - 1; i++) stdout.write(bufs[i]);
-  stdout.write(bufs[bufs.length - 1], (e) => {
-    const err = e ?? failed;
-    if (!err) stdout.off('error', onError);
-    cb(err);
-  });
+  writeStdout(bufs).then(() => cb(), cb);
 }
 
 /**
