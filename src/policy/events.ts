@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../errors.js';
 import { EVENT_TABLE } from '../rules/implicit.js';
 import type { Planner } from '../rules/plan.js';
+import { plural } from './plural.js';
 
 export const EVENTS_HINT = 'set "events": "disable" in the rules to restore them disabled, or "keep" once reviewed';
 
@@ -20,7 +21,7 @@ export function eventFindings(planner: Planner, strict: boolean): { issues: Issu
   if (decided === 'disable') {
     const rows = table ? planner.rowsOf(EVENT_TABLE) : null;
     const parts = [
-      disabledByRule > 0 ? `${disabledByRule} CREATE EVENT statement${disabledByRule === 1 ? '' : 's'} (ENABLE → DISABLE)` : '',
+      disabledByRule > 0 ? `${plural(disabledByRule, 'CREATE EVENT statement')} (ENABLE → DISABLE)` : '',
       table ? `${rows ?? 'the'} row${rows === 1 ? '' : 's'} of ${EVENT_TABLE} (status → DISABLED)` : '',
     ].filter(Boolean);
     if (parts.length === 0) return { issues: [], diagnostics: [] };
@@ -30,7 +31,7 @@ export function eventFindings(planner: Planner, strict: boolean): { issues: Issu
     };
   }
   const what = [
-    enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${tally.list()})` : '',
+    enabled > 0 ? `${plural(enabled, 'enabled event')} (${tally.list()})` : '',
     table ? `event definitions in ${EVENT_TABLE}` : '',
   ].filter(Boolean);
   const message = `the dump creates ${what.join(' and ')}: the restored copy runs them on production's schedule once its event_scheduler is ON (the default in MySQL 8.0)`;

@@ -16,6 +16,7 @@ import { statisticsFindings } from './statistics.js';
 import { listNames } from '../rules/name-tally.js';
 import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
+import { plural } from './plural.js';
 
 export interface PolicyOptions {
   /** Rules that match nothing in the dump: an error (the CLI's default) or a warning. */
@@ -116,7 +117,7 @@ export class Policy {
             code: 'COLUMN_UNCOVERED',
             severity: 'warning',
             table: t.table,
-            message: `${t.table}: ${open.length} column${open.length === 1 ? '' : 's'} without a rule: ${open.map((c) => c.column).join(', ')}`,
+            message: `${t.table}: ${plural(open.length, 'column')} without a rule: ${open.map((c) => c.column).join(', ')}`,
             data: { columns: open.map((c) => c.column) },
           });
         }
@@ -259,7 +260,7 @@ const OUTSIDE_COLUMNS: ((planner: Planner, strict: boolean) => { issues: Issue[]
 const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: string }[] = [
   {
     code: 'RULES_UNUSED',
-    says: (n) => `${n} rule${n === 1 ? '' : 's'} match${n === 1 ? 'es' : ''} nothing in the dump`,
+    says: (n) => `${plural(n, 'rule')} match${n === 1 ? 'es' : ''} nothing in the dump`,
     hint: 'fix the names (rules match names exactly as the database spells them), or pass --allow-unused-rules for a rules file shared by several databases',
   },
   {
@@ -294,12 +295,12 @@ const VIOLATIONS: { code: Issue['code']; says: (n: number) => string; hint: stri
   },
   {
     code: 'RULES_UNIQUE_UNDECLARED',
-    says: (n) => `${n} masked column${n === 1 ? '' : 's'} of a PRIMARY KEY / UNIQUE declared after the data can get duplicate fakes`,
+    says: (n) => `${plural(n, 'masked column')} of a PRIMARY KEY / UNIQUE declared after the data can get duplicate fakes`,
     hint: LATE_KEY_HINT,
   },
   {
     code: 'RULES_TYPE_MISMATCH',
-    says: (n) => `${n} masked column${n === 1 ? '' : 's'} cannot keep a key unique`,
+    says: (n) => `${plural(n, 'masked column')} cannot keep a key unique`,
     hint: 'see the hint of each column',
   },
 ];

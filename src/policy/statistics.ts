@@ -3,6 +3,7 @@ import { COLUMN_STATS } from '../rules/implicit.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
 import type { TableCoverage } from './coverage.js';
+import { plural } from './plural.js';
 
 /**
  * Optimizer statistics hold values of their columns. What the run dropped for that reason, as notices:
@@ -27,7 +28,7 @@ export function statisticsFindings(planner: Planner, coverage: TableCoverage[]):
     out.push({
       code: 'STATISTICS_DROPPED',
       severity: 'notice',
-      message: `the optimizer statistics of ${dropped} column${dropped === 1 ? '' : 's'} (pg_dump --statistics) were dropped: their most common values and histograms hold values of masked data (run ANALYZE after the restore)`,
+      message: `the optimizer statistics of ${plural(dropped, 'column')} (pg_dump --statistics) were dropped: their most common values and histograms hold values of masked data (run ANALYZE after the restore)`,
       data: { columns: dropped },
     });
   }
