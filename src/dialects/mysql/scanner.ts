@@ -165,7 +165,7 @@ export class MysqlScanner extends ChunkScanner {
       if (this.holding && this.kind !== 'create' && this.kind !== 'create-table') this.releaseHold();
     }
     if (this.kind === 'create-event') {
-      return this.onEventWord(chunk, w, ws, we);
+      return this.onEventWord(w, ws, we);
     } else if (this.kind === 'insert' && this.parenDepth === 0 && (w === 'values' || w === 'value')) {
       return this.onInsertValues(we);
     }
@@ -176,7 +176,7 @@ export class MysqlScanner extends ChunkScanner {
    * A word of a CREATE EVENT's head (see events.ts). With "events": "disable", its ENABLE becomes
    * DISABLE, or DISABLE is written before DO when the head names no status (the default is ENABLE).
    */
-  private onEventWord(chunk: Buffer, w: string, ws: number, we: number): number {
+  private onEventWord(w: string, ws: number, we: number): number {
     const at = this.event.word(w);
     if (at === 'status' || at === 'body') {
       const disable = this.env.planner.rules.events === 'disable' && !this.env.planner.readingSchemaFile;
