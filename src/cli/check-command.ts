@@ -1,12 +1,11 @@
 import { Writable } from 'node:stream';
-import { readSchemaFile } from './input.js';
 import { pipeline } from 'node:stream/promises';
 import { Masker, type MaskOptions, type MaskSummary } from '../mask.js';
 import type { DialectName } from '../model.js';
 import { loadRulesFile } from '../rules/load.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { Planner } from '../rules/plan.js';
-import { openDump, type DumpInput } from './input.js';
+import { noDumpOnTerminal, openDump, readSchemaFile, type DumpInput } from './input.js';
 import { InsertSkipper } from '../scan/insert-skip.js';
 import { Progress } from './progress.js';
 import { EXIT, renderDiagnostic, renderError } from './report.js';
@@ -92,11 +91,8 @@ const SHOWN_IN_REPORT = new Set(['COLUMN_UNCOVERED', 'COLUMN_PII_SUSPECT', 'RULE
 
 /** `veil-stream check RULES.json [-i DUMP]`: do the rules fit the dump? Exit 0 or 1. */
 export async function runCheck(cmd: CheckCommand): Promise<number> {
-  if (cmd.input === undefined && process.stdin.isTTY) {
-    cmd.showHelp();
-    process.stderr.write('\nerror CLI_USAGE\n  no dump on stdin\n  hint: pg_dump db | veil-stream check rules.json, or pass -i FILE\n');
-    return EXIT.usage;
-  }
+  const noDump = noDumpOnTerminal(cmd.input, cmd, 'pg_dump db | veil-stream check rules.json, or pass -i FILE');
+  if (noDump !== undefined) return noDump;
   const signals = onStopSignals(() => {}, undefined);
   try {
     const rules = loadRulesFile(cmd.rules);

@@ -1,8 +1,10 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { isatty } from 'node:tty';
 import * as zlib from 'node:zlib';
 import { VeilError } from '../errors.js';
 import { MemoryGuard } from './memory.js';
+import { EXIT } from './report.js';
 
 /** Counts the bytes that pass (the raw input, for progress and the report). */
 export class ByteCounter extends Transform {
@@ -92,6 +94,18 @@ function zstdSupport(): Required<ZstdZlib> {
 function zstd(kind: 'compress' | 'decompress'): Transform {
   const z = zstdSupport();
   return kind === 'compress' ? z.createZstdCompress() : z.createZstdDecompress();
+}
+
+/**
+ * A command that reads the dump from stdin, run with a terminal there: nothing would ever come. Shows
+ * the command's help and a usage error with `hint` (how to give it a dump); returns the exit code, or
+ * undefined when there is a dump to read (-i, or stdin is not a terminal).
+ */
+export function noDumpOnTerminal(input: string | undefined, cmd: { showHelp(): void }, hint: string): number | undefined {
+  if (input !== undefined || !isatty(0)) return undefined;
+  cmd.showHelp();
+  process.stderr.write(`\nerror CLI_USAGE\n  no dump on stdin\n  hint: ${hint}\n`);
+  return EXIT.usage;
 }
 
 /** Wait for the first chunk of a stream and put it back, so the pipeline still reads it. */

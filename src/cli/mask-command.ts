@@ -6,8 +6,7 @@ import { VeilError } from '../errors.js';
 import type { DialectName } from '../model.js';
 import { loadRulesFile } from '../rules/load.js';
 import { createMaskStream } from '../stream.js';
-import { readSchemaFile } from './input.js';
-import { ByteCounter, openDump, outputCompression } from './input.js';
+import { ByteCounter, noDumpOnTerminal, openDump, outputCompression, readSchemaFile } from './input.js';
 import { AtomicFile, refuseOverwrite } from './output.js';
 import { Progress } from './progress.js';
 import { EXIT, renderDiagnostic } from './report.js';
@@ -43,11 +42,8 @@ export interface MaskCommand {
 }
 
 export async function runMask(cmd: MaskCommand): Promise<number> {
-  if (cmd.input === undefined && process.stdin.isTTY) {
-    cmd.showHelp();
-    process.stderr.write('\nerror CLI_USAGE\n  no dump on stdin\n  hint: pipe a dump in (pg_dump db | veil-stream rules.json) or pass -i FILE\n');
-    return EXIT.usage;
-  }
+  const noDump = noDumpOnTerminal(cmd.input, cmd, 'pipe a dump in (pg_dump db | veil-stream rules.json) or pass -i FILE');
+  if (noDump !== undefined) return noDump;
   let out: AtomicFile | undefined;
   let reportFile: AtomicFile | undefined;
   let progress: Progress | undefined;

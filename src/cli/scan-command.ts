@@ -1,11 +1,10 @@
-import { readSchemaFile } from './input.js';
 import type { DialectName } from '../model.js';
 import { EVENT_TABLE } from '../rules/implicit.js';
 import { listNames } from '../rules/name-tally.js';
 import { validateRules } from '../rules/load.js';
 import { draftRules, type Draft } from '../scan/draft.js';
 import { readDump } from './check-command.js';
-import { openDump } from './input.js';
+import { noDumpOnTerminal, openDump, readSchemaFile } from './input.js';
 import { AtomicFile, refuseOverwrite } from './output.js';
 import { EXIT, renderDiagnostic } from './report.js';
 import { failure, onStopSignals, reportFailure, writeStdout } from './run.js';
@@ -34,11 +33,8 @@ const EMPTY_RULES = validateRules({ tables: {} });
  * every table. Writes the rules (stdout or -o), and on stderr why each column got its rule.
  */
 export async function runScan(cmd: ScanCommand): Promise<number> {
-  if (cmd.input === undefined && process.stdin.isTTY) {
-    cmd.showHelp();
-    process.stderr.write('\nerror CLI_USAGE\n  no dump on stdin\n  hint: pg_dump db | veil-stream scan -o rules.json, or pass -i FILE\n');
-    return EXIT.usage;
-  }
+  const noDump = noDumpOnTerminal(cmd.input, cmd, 'pg_dump db | veil-stream scan -o rules.json, or pass -i FILE');
+  if (noDump !== undefined) return noDump;
   let out: AtomicFile | undefined;
   let reportFile: AtomicFile | undefined;
   const signals = onStopSignals(() => {
