@@ -1,4 +1,5 @@
 import { VeilError } from '../errors.js';
+import { indexOfByte } from '../core/index-of.js';
 
 /**
  * A fast path for runs that write nothing (`check`, `scan`) over mysqldump / mariadb-dump output:
@@ -65,7 +66,7 @@ export class InsertSkipper {
           });
         }
         this.dropLineStart = false;
-        const nl = buf.indexOf(10, i);
+        const nl = indexOfByte(buf, 10, i);
         if (nl < 0) {
           this.dropLastByte = lastNonCr(buf, i, len, this.dropLastByte);
           keepFrom = len;
@@ -87,7 +88,7 @@ export class InsertSkipper {
         const name = insertTable(buf, i);
         if (name === undefined) {
           // not enough bytes to decide: carry the line start (at most a table name's length)
-          if (len - i < 256 && buf.indexOf(10, i) < 0) {
+          if (len - i < 256 && indexOfByte(buf, 10, i) < 0) {
             flush(i);
             this.carry = Buffer.from(buf.subarray(i));
             return;
@@ -105,7 +106,7 @@ export class InsertSkipper {
           } else this.passed.add(name);
         }
       }
-      const nl = buf.indexOf(10, i);
+      const nl = indexOfByte(buf, 10, i);
       const end = nl < 0 ? len : nl;
       this.lineEnds(buf, i, end, nl >= 0);
       i = nl < 0 ? len : nl + 1;
@@ -146,7 +147,7 @@ function insertTable(buf: Buffer, i: number): string | undefined | null {
   for (let k = 0; k < n; k++) if (buf[i + k] !== PREFIX[k]) return null;
   if (n < PREFIX.length) return undefined;
   const start = i + PREFIX.length;
-  const close = buf.indexOf(0x60, start);
+  const close = indexOfByte(buf, 0x60, start);
   if (close < 0 || close - start > 192) return buf.length - start > 192 ? null : undefined;
   if (close + 1 >= buf.length) return undefined;
   if (buf[close + 1] !== 0x20) return null; // `db`.`table`, or a doubled backtick: leave it to the scanner

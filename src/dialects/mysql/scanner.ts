@@ -13,6 +13,7 @@ import type { Position } from '../../errors.js';
 import { L_BODY, L_LINE_COMMENT, L_START } from './lexer-states.js';
 import { lexStatement } from './statement-lexer.js';
 import { lexValues, V_BETWEEN } from './values-lexer.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 export type MysqlMode = 'stmt' | 'values';
 export type StmtKind = 'none' | 'insert' | 'create' | 'create-table' | 'create-event' | 'set' | 'use' | 'other';
@@ -367,7 +368,7 @@ export class MysqlScanner extends ChunkScanner {
 
   /** A comment line between statements: the dump header (`-- Host: h    Database: db`) and footer. */
   onTopComment(chunk: Buffer, i: number): void {
-    const nl = chunk.indexOf(10, i);
+    const nl = indexOfByte(chunk, 10, i);
     const text = chunk.toString('utf8', i, Math.min(nl < 0 ? chunk.length : nl, i + 300));
     if (/^-- (MySQL|MariaDB) dump /.test(text)) this.sawHeader = true;
     else if (text.startsWith('-- Dump completed')) this.sawFooter = true;

@@ -13,6 +13,7 @@ import {
 } from './lexer-states.js';
 import { closeQuote, OPEN } from './quote.js';
 import type { MysqlScanner } from './scanner.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 /**
  * The statement lexer: the mysql client's view of a dump. A statement ends at the current delimiter
@@ -73,9 +74,9 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         }
         if (c === 0x2d || c === 0x2f || c === 0x64 || c === 0x44) {
           // need a few bytes to decide: "--x", "/*!", "delimiter "
-          if (len - i < 12 && !eof && chunk.indexOf(10, i) < 0) return s.stopHere(i);
+          if (len - i < 12 && !eof && indexOfByte(chunk, 10, i) < 0) return s.stopHere(i);
           if (c === 0x2d && dashComment(chunk, i, len)) {
-            if (len - i < 80 && !eof && chunk.indexOf(10, i) < 0) return s.stopHere(i);
+            if (len - i < 80 && !eof && indexOfByte(chunk, 10, i) < 0) return s.stopHere(i);
             s.onTopComment(chunk, i);
             s.lexReturn = L_START;
             s.lex = L_LINE_COMMENT;
@@ -206,7 +207,7 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         } else s.lex = L_BODY;
         continue;
       case L_BT: {
-        const q = chunk.indexOf(0x60, i);
+        const q = indexOfByte(chunk, 0x60, i);
         if (q < 0) return len;
         s.lex = L_BT_END;
         i = q + 1;
@@ -219,7 +220,7 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         } else s.lex = L_BODY;
         continue;
       case L_LINE_COMMENT: {
-        const nl = chunk.indexOf(10, i);
+        const nl = indexOfByte(chunk, 10, i);
         if (nl < 0) return len;
         s.lex = s.lexReturn;
         i = nl + 1;
@@ -237,7 +238,7 @@ export function lexStatement(s: MysqlScanner, chunk: Buffer, i: number): number 
         continue;
       }
       case L_DELIMITER: {
-        const nl = chunk.indexOf(10, i);
+        const nl = indexOfByte(chunk, 10, i);
         if (nl < 0 && !eof) {
           if (len - s.delimiterStart > 4096) s.error('DUMP_INSERT_SYNTAX', 'a DELIMITER line is longer than 4 KB', i);
           s.lex = L_START; // re-read the whole line with the next chunk

@@ -2,6 +2,7 @@ import { L_BODY } from './lexer-states.js';
 import { closeQuote, OPEN } from './quote.js';
 import type { MysqlScanner } from './scanner.js';
 import { BLOCK_COMMENT, CODE_MARK, commentAt, LINE_COMMENT, NEED_MORE, NO_COMMENT, openerEnd } from './values-comments.js';
+import { indexOfByte } from '../../core/index-of.js';
 
 /** Values lexer states: the tuples after VALUES of an INSERT/REPLACE into a table with rules. */
 export const V_BETWEEN = 0; // between tuples
@@ -235,7 +236,7 @@ export function lexValues(s: MysqlScanner, chunk: Buffer, i: number): number {
         } else state = V_BARE;
         continue;
       case V_LINE_COMMENT: {
-        const nl = chunk.indexOf(0x0a, i);
+        const nl = indexOfByte(chunk, 0x0a, i);
         if (nl < 0) i = len;
         else {
           i = nl + 1;

@@ -56,7 +56,7 @@ export function lexStatement(s: PgScanner, chunk: Buffer, i: number): number {
           if (i + 1 >= len) {
             if (!s.isEof) return s.stopHere(i);
           } else if (c === 0x2d && chunk[i + 1] === 0x2d) {
-            if (len - i < 48 && !s.isEof && chunk.indexOf(10, i) < 0) return s.stopHere(i);
+            if (len - i < 48 && !s.isEof && indexOfByte(chunk, 10, i) < 0) return s.stopHere(i);
             s.onTopComment(chunk, i);
             s.lexReturn = L_START;
             s.lex = L_LINE_COMMENT;
@@ -218,7 +218,7 @@ export function lexStatement(s: PgScanner, chunk: Buffer, i: number): number {
         return len;
       }
       case L_LINE_COMMENT: {
-        const nl = chunk.indexOf(10, i);
+        const nl = indexOfByte(chunk, 10, i);
         if (nl < 0) return len;
         s.markNewline(nl);
         s.lex = s.lexReturn;
