@@ -9,10 +9,10 @@
  * again: the Sink writes into it next.
  */
 export class BufferPool {
+  /** Given-back buffers, at most `keep`. */
   private readonly free: Buffer[] = [];
-  /** The ArrayBuffers this pool made, and which of them are in `free` now. */
+  /** The ArrayBuffers this pool made. */
   private readonly owned = new WeakSet<ArrayBufferLike>();
-  private readonly idle = new WeakSet<ArrayBufferLike>();
 
   constructor(
     readonly size: number,
@@ -22,10 +22,7 @@ export class BufferPool {
   /** A buffer of `size` bytes: a given-back one, else a new one. */
   take(): Buffer {
     const b = this.free.pop();
-    if (b !== undefined) {
-      this.idle.delete(b.buffer);
-      return b;
-    }
+    if (b !== undefined) return b;
     const fresh = Buffer.allocUnsafeSlow(this.size);
     this.owned.add(fresh.buffer);
     return fresh;
@@ -34,8 +31,7 @@ export class BufferPool {
   /** Give back a buffer (or a view of one) that was taken here and is not read any more. Others: ignored. */
   give(chunk: Uint8Array): void {
     const ab = chunk.buffer;
-    if (!this.owned.has(ab) || this.idle.has(ab) || this.free.length >= this.keep) return;
-    this.idle.add(ab);
+    if (!this.owned.has(ab) || this.free.length >= this.keep || this.free.some((b) => b.buffer === ab)) return;
     this.free.push(Buffer.from(ab, 0, this.size));
   }
 }
