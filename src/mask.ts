@@ -136,7 +136,7 @@ export class Masker {
           locales: [...localesOf(options.rules)],
         }),
       });
-    } else this.sink = new Sink(emit, undefined, undefined, options.outputPool);
+    } else this.sink = new Sink(emit, { pool: options.outputPool });
     this.policy = new Policy(options.rules, {
       unusedRules: options.unusedRules ?? 'warn',
       strict: options.strict ?? options.rules.strict,
@@ -344,7 +344,7 @@ export class Masker {
 /** The sink of a run that writes nothing (check, scan): counts nothing, keeps nothing. */
 class NullSink extends Sink {
   constructor() {
-    super(() => {}, 1);
+    super(() => {}, { size: 1 });
   }
   override push(): void {}
   override pushString(): void {}

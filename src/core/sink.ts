@@ -18,16 +18,28 @@ export interface RowSite {
   markRow(out: Float64Array, k: number): void;
 }
 
+export interface SinkOptions {
+  /** Bytes per buffer (default SINK_BUFFER_BYTES). */
+  size?: number;
+  /** The buffer to gather into first (e.g. a shared one); later ones are `size` bytes. */
+  initial?: Buffer;
+  /** Where buffers come from and go back to, when its buffers are `size` bytes (the CLI's writers). */
+  pool?: BufferPool;
+}
+
 export class Sink {
   protected buf: Buffer;
   protected len = 0;
   /** Bytes written so far. */
   bytes = 0;
 
-  /** `initial`: the buffer to gather into first (e.g. a shared one); others are `size` bytes. */
-  constructor(protected readonly emit: (chunk: Buffer) => void, protected readonly size = SINK_BUFFER_BYTES, initial?: Buffer, pool?: BufferPool) {
-    this.buffers = pool !== undefined && pool.size === size ? pool : undefined;
-    this.buf = initial ?? this.fresh();
+  protected readonly size: number;
+
+  constructor(protected readonly emit: (chunk: Buffer) => void, options: SinkOptions = {}) {
+    const size = options.size ?? SINK_BUFFER_BYTES;
+    this.size = size;
+    this.buffers = options.pool !== undefined && options.pool.size === size ? options.pool : undefined;
+    this.buf = options.initial ?? this.fresh();
   }
 
   /** Write a ruled Row through its plan (a ParallelSink may hand it to a worker thread instead). */

@@ -57,7 +57,7 @@ export class ParallelSink extends Sink {
   private slots: Slots | undefined;
 
   constructor(private readonly out: OrderedOutput, private readonly opts: ParallelOptions) {
-    super((b) => out.push(b), BATCH_BYTES);
+    super((b) => out.push(b), { size: BATCH_BYTES });
     this.buf = Buffer.allocUnsafeSlow(this.size);
   }
 

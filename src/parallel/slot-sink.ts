@@ -16,7 +16,7 @@ export class SlotSink extends Sink {
   readonly overflow: Buffer[] = [];
 
   constructor(private readonly target: Buffer) {
-    super((chunk) => this.take(chunk), OVERFLOW_CHUNK, target);
+    super((chunk) => this.take(chunk), { size: OVERFLOW_CHUNK, initial: target });
   }
 
   private take(chunk: Buffer): void {

@@ -15,7 +15,7 @@ const anyText = fc.oneof(tricky, fc.string({ unit: 'grapheme' }), fc.string()).m
 
 function written(codec: FieldCodec, value: string, field: Buffer): string | undefined {
   const out: Buffer[] = [];
-  const sink = new Sink((b) => out.push(Buffer.from(b)), 1 << 16);
+  const sink = new Sink((b) => out.push(Buffer.from(b)), { size: 1 << 16 });
   const bytes = Buffer.from(value, 'utf8');
   if (!codec.writeBytes!(bytes, 0, bytes.length, sink, field, 0, field.length)) return undefined;
   sink.flush();

@@ -31,7 +31,7 @@ describe('PostgreSQL codec round trips', () => {
       fc.property(fc.option(anyText, { nil: null }), (raw) => {
         const s = raw === null ? null : storable(raw).toWellFormed();
         const out: Buffer[] = [];
-        const sink = new Sink((b) => out.push(Buffer.from(b)), 4096);
+        const sink = new Sink((b) => out.push(Buffer.from(b)), { size: 4096 });
         c.write(s, sink);
         sink.flush();
         expect(Buffer.concat(out).toString('utf8')).toBe(c.encode(s));

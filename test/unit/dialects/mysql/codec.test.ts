@@ -36,7 +36,7 @@ function bound(field: Buffer, column: number, charset: MysqlCharset = 'utf8', pa
 /** What write() puts in the sink. */
 function written(codec: MysqlFieldCodec, value: string | null, buf: Buffer, start: number, end: number): Buffer {
   const parts: Buffer[] = [];
-  const sink = new Sink((b) => parts.push(Buffer.from(b)), 1024 * 1024);
+  const sink = new Sink((b) => parts.push(Buffer.from(b)), { size: 1024 * 1024 });
   codec.write(value, sink, buf, start, end);
   sink.flush();
   return Buffer.concat(parts);
