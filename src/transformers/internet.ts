@@ -2,8 +2,8 @@ import { fakerFor } from '../seed/faker.js';
 import { Rng } from '../seed/rng.js';
 import { commonParams, defineTransformer, z, type ByteFn, type ValueFn } from './define.js';
 import { domainPermutation } from './fpe.js';
-import { formatIpv4, formatIpv4Bytes, formatIpv6, parseIp, parseIpv4Bytes } from './ip.js';
-import { ipv4Address, ipv4Network, ipv6Address, ipv6Network } from './ip-keyed.js';
+import { formatIpv4, formatIpv4Bytes, formatIpv6, formatIpv6Bytes, parseIp, parseIpv4Bytes, parseIpv6Bytes } from './ip.js';
+import { ipv4Address, ipv4Network, ipv6Address, ipv6AddressInto, ipv6Network } from './ip-keyed.js';
 import { list } from './locale-data.js';
 import { UNIQUE_TAG_CHARS, base32, fitLength } from './text-fit.js';
 
@@ -50,12 +50,19 @@ function ipTransformer(name: 'ipv4' | 'ipv6') {
         const g = n === undefined ? ipv6Address(ip.words, p.keepPrefix, ctx.bits()) : ipv6Network(ip.words, n, p.keepPrefix, perm, ctx.bits());
         return fitLength(formatIpv6(g) + ip.suffix, max);
       };
-      // The byte path: a plain a.b.c.d (no spaces, no suffix: then a cidr column keeps it an address too).
+      // The byte path: a plain a.b.c.d or IPv6 address (no spaces, no suffix: then a cidr column keeps
+      // it an address too); anything else declines to fn.
       const keep = Math.min(p.keepPrefix, 32);
+      const groups = new Uint16Array(8);
       const bytes: ByteFn = (src, s, e, ctx, out) => {
+        if (out.length < 39) return -1;
         const x = parseIpv4Bytes(src, s, e);
-        if (x < 0 || out.length < 15) return -1;
-        const n = formatIpv4Bytes(ipv4Address(x, keep, permOf(ctx)), out, 0);
+        let n: number;
+        if (x >= 0) n = formatIpv4Bytes(ipv4Address(x, keep, permOf(ctx)), out, 0);
+        else if (parseIpv6Bytes(src, s, e, groups)) {
+          ipv6AddressInto(groups, p.keepPrefix, ctx.bits(), groups);
+          n = formatIpv6Bytes(groups, out, 0);
+        } else return -1;
         return max !== undefined && n > max ? -1 : n;
       };
       return { fn, bytes };

@@ -33,15 +33,20 @@ export function ipv4Network(x: number, n: number, keep: number, perm: KeyedPermu
   return ipv4Bits(x, n, Math.min(keep, n), perm);
 }
 
-export function ipv6Address(words: readonly number[], keep: number, bits: Uint32Array): number[] {
+export function ipv6Address(words: ArrayLike<number>, keep: number, bits: Uint32Array): number[] {
   const out = new Array<number>(8);
+  ipv6AddressInto(words, keep, bits, out);
+  return out;
+}
+
+/** ipv6Address into `out` (the byte path's reused groups). */
+export function ipv6AddressInto(words: ArrayLike<number>, keep: number, bits: Uint32Array, out: { [i: number]: number }): void {
   for (let i = 0; i < 8; i++) {
     const fresh = (bits[i >> 1] >>> (i & 1 ? 0 : 16)) & 0xffff;
     const keepBits = Math.max(0, Math.min(16, keep - i * 16));
     const mask = keepBits === 0 ? 0 : (0xffff << (16 - keepBits)) & 0xffff;
     out[i] = (words[i] & mask) | (fresh & ~mask & 0xffff);
   }
-  return out;
 }
 
 /** An IPv6 network of prefix length n (0..128): host bits zero; network bits permuted, or keyed when ≥ UNIQUE_BITS change. */

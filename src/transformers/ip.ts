@@ -72,13 +72,14 @@ function parseIpv6(s: string): number[] | undefined {
   if (!/^[0-9A-Fa-f:.]+$/.test(s) || !s.includes(':')) return undefined;
   const dbl = s.indexOf('::');
   if (dbl !== s.lastIndexOf('::')) return undefined;
-  const side = (part: string): number[] | undefined => {
+  // a dotted IPv4 may only end the address ("::ffff:1.2.3.4"), not the part before "::"
+  const side = (part: string, dotted: boolean): number[] | undefined => {
     if (part === '') return [];
     const out: number[] = [];
     const items = part.split(':');
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
-      if (i === items.length - 1 && it.includes('.')) {
+      if (dotted && i === items.length - 1 && it.includes('.')) {
         const v4 = parseIpv4(it);
         if (v4 === undefined) return undefined;
         out.push(Math.floor(v4 / 65536), v4 & 0xffff);
@@ -90,17 +91,104 @@ function parseIpv6(s: string): number[] | undefined {
     return out;
   };
   if (dbl >= 0) {
-    const head = side(s.slice(0, dbl));
-    const tail = side(s.slice(dbl + 2));
+    const head = side(s.slice(0, dbl), false);
+    const tail = side(s.slice(dbl + 2), true);
     if (!head || !tail || head.length + tail.length > 7) return undefined;
     return [...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail];
   }
-  const all = side(s);
+  const all = side(s, true);
   return all && all.length === 8 ? all : undefined;
 }
 
-/** RFC 5952: lower case, no leading zeros, the longest run (≥ 2) of zero groups as "::". */
-export function formatIpv6(g: number[]): string {
+/**
+ * parseIp's IPv6 address (no suffix, no surrounding text) from the UTF-8 bytes src[start, end) into
+ * out's eight groups; false where parseIp would not read an IPv6 address from the same text.
+ */
+export function parseIpv6Bytes(src: Uint8Array, start: number, end: number, out: Uint16Array): boolean {
+  let colon = false;
+  for (let i = start; i < end; i++) {
+    const c = src[i];
+    if (c === 58) colon = true;
+    else if (c !== 46 && hexDigit(c) < 0) return false;
+  }
+  if (!colon) return false;
+  let dbl = -1;
+  for (let i = start; i + 1 < end; i++) {
+    if (src[i] !== 58 || src[i + 1] !== 58) continue;
+    if (dbl >= 0) return false; // a second "::" (":::" holds two)
+    dbl = i;
+  }
+  if (dbl < 0) return groupsBytes(src, start, end, out, true) === 8;
+  const head = groupsBytes(src, start, dbl, out, false);
+  if (head < 0) return false;
+  const tail = groupsBytes(src, dbl + 2, end, TAIL, true);
+  if (tail < 0 || head + tail > 7) return false;
+  out.fill(0, head, 8 - tail);
+  for (let k = 0; k < tail; k++) out[8 - tail + k] = TAIL[k];
+  return true;
+}
+
+const TAIL = new Uint16Array(8);
+
+/**
+ * The ':'-separated groups of src[from, to) into out from 0 (a dotted IPv4 last, where `dotted`
+ * allows it, is two groups); the count, or -1.
+ */
+function groupsBytes(src: Uint8Array, from: number, to: number, out: Uint16Array, dotted: boolean): number {
+  if (from === to) return 0;
+  let k = 0;
+  let i = from;
+  for (;;) {
+    let j = i;
+    while (j < to && src[j] !== 58) j++;
+    let dot = false;
+    for (let m = i; m < j; m++) if (src[m] === 46) dot = true;
+    if (dot) {
+      const v4 = dotted && j === to && k <= 6 ? parseIpv4Bytes(src, i, j) : -1;
+      if (v4 < 0) return -1;
+      out[k++] = Math.floor(v4 / 65536);
+      out[k++] = v4 & 0xffff;
+    } else {
+      if (j === i || j - i > 4 || k >= 8) return -1;
+      let g = 0;
+      for (let m = i; m < j; m++) g = g * 16 + hexDigit(src[m]);
+      out[k++] = g;
+    }
+    if (j === to) return k;
+    i = j + 1;
+  }
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 0x20;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
+
+/** formatIpv6 into out at n (at least 39 bytes of room); returns the new end. */
+export function formatIpv6Bytes(g: ArrayLike<number>, out: Uint8Array, n: number): number {
+  const [bestStart, bestLen] = longestZeroRun(g);
+  for (let i = 0; i < 8; i++) {
+    if (i === bestStart) {
+      out[n++] = 58;
+      out[n++] = 58;
+      i += bestLen - 1;
+      continue;
+    }
+    if (i > 0 && i !== bestStart + bestLen) out[n++] = 58;
+    const x = g[i];
+    if (x >= 0x1000) out[n++] = HEX[x >>> 12];
+    if (x >= 0x100) out[n++] = HEX[(x >>> 8) & 15];
+    if (x >= 0x10) out[n++] = HEX[(x >>> 4) & 15];
+    out[n++] = HEX[x & 15];
+  }
+  return n;
+}
+
+/** Where the first longest run of two or more zero groups starts, and its length ([-1, 1]: none). */
+function longestZeroRun(g: ArrayLike<number>): [number, number] {
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
@@ -116,6 +204,12 @@ export function formatIpv6(g: number[]): string {
     }
     i = j;
   }
+  return [bestStart, bestLen];
+}
+
+/** RFC 5952: lower case, no leading zeros, the longest run (≥ 2) of zero groups as "::". */
+export function formatIpv6(g: number[]): string {
+  const [bestStart, bestLen] = longestZeroRun(g);
   const hex = g.map((x) => x.toString(16));
   if (bestStart < 0) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;

@@ -59,6 +59,8 @@ const CASES: { name: string; spec: unknown; max?: number; unique?: boolean; json
   { name: 'ipv4 keepPrefix 16', spec: { transformer: 'ipv4', keepPrefix: 16 }, ip: true },
   { name: 'ipv4, varchar(13)', spec: 'ipv4', max: 13, ip: true },
   { name: 'ipv6 (IPv4 inputs stay IPv4)', spec: 'ipv6', ip: true },
+  { name: 'ipv6 keepPrefix 48', spec: { transformer: 'ipv6', keepPrefix: 48 }, ip: true },
+  { name: 'ipv6, varchar(20)', spec: 'ipv6', max: 20, ip: true },
   { name: 'street-address', spec: 'street-address' },
   { name: 'street-address, ja, secondary', spec: { transformer: 'street-address', locale: 'ja', secondary: true } },
   { name: 'street-address, varchar(8)', spec: 'street-address', max: 8 },
@@ -107,6 +109,8 @@ const ipText = fc.oneof(
   fc.ipV6(),
   fc.tuple(fc.ipV4(), fc.constantFrom(' ', '/24', '/33', '%x', '.1', '0')).map(([a, b]) => (b === ' ' ? ` ${a}` : a + b)),
   fc.array(fc.constantFrom('0', '1', '2', '5', '9', '.', '25'), { maxLength: 16 }).map((a) => a.join('')),
+  // IPv6-like text: "::" runs, dotted tails, upper case, too many or too long groups
+  fc.array(fc.constantFrom('0', '1', 'a', 'F', 'ffff', '00000', ':', '::', '.', '1.2.3.4', '255.255.255.255'), { maxLength: 12 }).map((a) => a.join('')),
   anyText,
 );
 const cardText = fc.oneof(
