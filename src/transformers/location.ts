@@ -1,8 +1,8 @@
 import type { Rng } from '../seed/rng.js';
-import { commonParams, defineTransformer, localeParam, z, type ValueCtx, type ValueFn } from './define.js';
+import { commonParams, defineTransformer, localeParam, z, type ByteFn, type ValueCtx, type ValueFn } from './define.js';
 import { list, lookup } from './locale-data.js';
 import { bytesIgnoringValue } from './name-bytes.js';
-import { gen, type Gen } from './pattern.js';
+import { gen, genBytes, type Gen } from './pattern.js';
 import { reshape } from './shape.js';
 import { fitLength } from './text-fit.js';
 
@@ -18,6 +18,21 @@ function run(g: Gen, ctx: ValueCtx, max: number | undefined): string {
   return fitLength(s, max);
 }
 
+/**
+ * The byte path of a location transformer. In a column of any length (run() takes the pattern's first
+ * draw as it is then) the fake is written straight from the keyed bits, with no string; where the
+ * pattern cannot be (a reference only Faker resolves), and in a sized column, the string is encoded.
+ */
+function locationBytes(fn: ValueFn, max: number | undefined, locale: string, ref: string): ByteFn {
+  const viaString = bytesIgnoringValue(fn);
+  if (max !== undefined) return viaString;
+  const g = genBytes(locale, ref);
+  return (src, s, e, ctx, out) => {
+    const n = g(ctx.rng(), out, 0);
+    return n >= 0 ? n : viaString(src, s, e, ctx, out);
+  };
+}
+
 export const streetAddress = defineTransformer({
   name: 'street-address',
   category: 'location',
@@ -30,10 +45,11 @@ export const streetAddress = defineTransformer({
   }),
   accepts: ['text', 'other'],
   create(p, site) {
-    const g = gen(p.locale, p.secondary ? 'location.street_address.full' : 'location.street_address.normal');
+    const ref = p.secondary ? 'location.street_address.full' : 'location.street_address.normal';
+    const g = gen(p.locale, ref);
     const max = site.column.type?.maxLength;
     const fn: ValueFn = (_v, ctx) => run(g, ctx, max);
-    return { fn, bytes: bytesIgnoringValue(fn) };
+    return { fn, bytes: locationBytes(fn, max, p.locale, ref) };
   },
 });
 
@@ -48,7 +64,7 @@ export const city = defineTransformer({
     const g = gen(p.locale, 'location.city_pattern');
     const max = site.column.type?.maxLength;
     const fn: ValueFn = (_v, ctx) => run(g, ctx, max);
-    return { fn, bytes: bytesIgnoringValue(fn) };
+    return { fn, bytes: locationBytes(fn, max, p.locale, 'location.city_pattern') };
   },
 });
 
@@ -73,7 +89,7 @@ export const zip = defineTransformer({
       // "94107-1234" into a 5-character column: keep the 5-digit form rather than cutting mid-code.
       return max !== undefined && out.length > max && out.includes('-') ? fitLength(out.split('-')[0], max) : out;
     };
-    return { fn, bytes: bytesIgnoringValue(fn) };
+    return { fn, bytes: locationBytes(fn, max, p.locale, 'location.postcode') };
   },
 });
 
