@@ -1,5 +1,6 @@
 import type { MaskSummary } from '../mask.js';
 import type { TableCoverage } from '../policy/coverage.js';
+import { plural } from '../plural.js';
 import { formatBytes } from './progress.js';
 
 /** The JSON written by --report: what one run read, wrote and masked, and what it found. */
@@ -104,7 +105,7 @@ export function reportText(report: RunReport): string {
 /** A one-screen summary for stderr. */
 export function renderSummary(r: RunReport): string {
   const lines = [
-    `veil-stream: ${formatBytes(r.bytesIn)} in, ${formatBytes(r.bytesOut)} out${r.compression.output ? ` (${formatBytes(r.outputBytes ?? 0)} ${r.compression.output})` : ''}, ${r.seconds.toFixed(1)} s (${r.mbPerSecond} MB/s), peak RSS ${(r.peakRssBytes / 1048576).toFixed(0)} MiB${r.threads > 0 ? `, ${r.threads} worker thread${r.threads === 1 ? '' : 's'}` : ''}`,
+    `veil-stream: ${formatBytes(r.bytesIn)} in, ${formatBytes(r.bytesOut)} out${r.compression.output ? ` (${formatBytes(r.outputBytes ?? 0)} ${r.compression.output})` : ''}, ${r.seconds.toFixed(1)} s (${r.mbPerSecond} MB/s), peak RSS ${(r.peakRssBytes / 1048576).toFixed(0)} MiB${r.threads > 0 ? `, ${plural(r.threads, 'worker thread')}` : ''}`,
   ];
   const shown = r.tables.slice(0, 20);
   for (const t of shown) {
@@ -117,6 +118,6 @@ export function renderSummary(r: RunReport): string {
   if (r.tables.length > shown.length) lines.push(`  … and ${r.tables.length - shown.length} more tables (see --report)`);
   const uncovered = r.coverage.reduce((n, t) => n + t.uncovered.length, 0);
   const suspects = r.coverage.reduce((n, t) => n + t.piiSuspects.length, 0);
-  lines.push(`  rules: ${r.rules.hit.length} matched, ${r.rules.unused.length} unused; ${uncovered} column${uncovered === 1 ? '' : 's'} without a rule${suspects > 0 ? `, ${suspects} of them look like personal data` : ''}`);
+  lines.push(`  rules: ${r.rules.hit.length} matched, ${r.rules.unused.length} unused; ${plural(uncovered, 'column')} without a rule${suspects > 0 ? `, ${suspects} of them look like personal data` : ''}`);
   return lines.join('\n');
 }

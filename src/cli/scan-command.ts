@@ -1,4 +1,5 @@
 import type { DialectName } from '../model.js';
+import { plural } from '../plural.js';
 import { EVENT_TABLE } from '../rules/implicit.js';
 import { listNames } from '../rules/name-tally.js';
 import { validateRules } from '../rules/load.js';
@@ -131,20 +132,20 @@ export function renderDraft(d: Draft, output: string | undefined): string {
   }
   if (d.largeObjects) {
     const { objects, bytes } = d.largeObjects;
-    lines.push(`  large objects → empty: ${objects} large object${objects === 1 ? '' : 's'} hold ${bytes} bytes no column rule reaches ("largeObjects": "keep" copies them)`);
+    lines.push(`  large objects → empty: ${plural(objects, 'large object')} hold ${bytes} bytes no column rule reaches ("largeObjects": "keep" copies them)`);
   }
   if (d.events) {
     const { enabled, names, table } = d.events;
-    const what = [enabled > 0 ? `${enabled} enabled event${enabled === 1 ? '' : 's'} (${listNames(names, enabled)})` : '', table ? `the rows of ${EVENT_TABLE}` : ''].filter(Boolean).join(' and ');
+    const what = [enabled > 0 ? `${plural(enabled, 'enabled event')} (${listNames(names, enabled)})` : '', table ? `the rows of ${EVENT_TABLE}` : ''].filter(Boolean).join(' and ');
     lines.push(`  events → disable: ${what} would run on production's schedule in the copy ("events": "keep" keeps them enabled)`);
   }
   if (d.links) {
     const { found, names } = d.links;
-    lines.push(`  links → cut: ${found} link${found === 1 ? '' : 's'} to other servers (${listNames(names, found)}) the copy would follow back to production ("links": "keep" copies them)`);
+    lines.push(`  links → cut: ${plural(found, 'link')} to other servers (${listNames(names, found)}) the copy would follow back to production ("links": "keep" copies them)`);
   }
   if (d.rolePasswords) {
     const { count, roles } = d.rolePasswords;
-    lines.push(`  role passwords → drop: ${count} role${count === 1 ? '' : 's'} (${listNames(roles, count)}) would accept production's passwords in the copy ("rolePasswords": "keep" keeps them)`);
+    lines.push(`  role passwords → drop: ${plural(count, 'role')} (${listNames(roles, count)}) would accept production's passwords in the copy ("rolePasswords": "keep" keeps them)`);
   }
   lines.push('Review the draft: every other column is "keep", and "strict": true makes new columns an error until they have a rule.');
   return `${lines.join('\n')}\n`;

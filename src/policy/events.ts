@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../errors.js';
 import { EVENT_TABLE } from '../rules/implicit.js';
 import type { Planner } from '../rules/plan.js';
-import { plural } from './plural.js';
+import { plural } from '../plural.js';
 
 export const EVENTS_HINT = 'set "events": "disable" in the rules to restore them disabled, or "keep" once reviewed';
 

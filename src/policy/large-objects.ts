@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../errors.js';
 import type { Planner } from '../rules/plan.js';
+import { plural } from '../plural.js';
 
 export const LARGE_OBJECTS_HINT = 'set "largeObjects": "empty" in the rules to drop their contents, or "keep" once reviewed';
 
@@ -13,7 +14,7 @@ export function largeObjectFindings(planner: Planner, strict: boolean): { issues
   const { objects, bytes } = planner.largeObjects;
   const decided = planner.rules.largeObjects;
   if (bytes === 0 || decided === 'keep') return { issues: [], diagnostics: [] };
-  const what = `${objects} large object${objects === 1 ? '' : 's'} (${bytes} bytes of contents)`;
+  const what = `${plural(objects, 'large object')} (${bytes} bytes of contents)`;
   const data = { objects, bytes };
   if (decided === 'empty') {
     return { issues: [], diagnostics: [{ code: 'LARGE_OBJECTS_EMPTIED', severity: 'notice', path: '$.largeObjects', message: `the contents of ${what} were dropped; the objects are kept, empty`, data }] };

@@ -2,10 +2,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../errors.js';
 import { SERVERS_TABLE } from '../rules/implicit.js';
 import type { Planner } from '../rules/plan.js';
-import { plural } from './plural.js';
+import { plural } from '../plural.js';
 
 export const LINKS_HINT = 'set "links": "cut" in the rules to take them out of the dump, or "keep" once reviewed';
-
 
 /**
  * Links to other servers (foreign servers and user mappings, subscriptions, FEDERATED/CONNECT tables,

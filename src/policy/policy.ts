@@ -16,7 +16,7 @@ import { statisticsFindings } from './statistics.js';
 import { listNames } from '../rules/name-tally.js';
 import type { OperationalGuess } from './operational.js';
 import { settingsWithoutCase, unusedCases } from './switch-cases.js';
-import { plural } from './plural.js';
+import { plural } from '../plural.js';
 
 export interface PolicyOptions {
   /** Rules that match nothing in the dump: an error (the CLI's default) or a warning. */

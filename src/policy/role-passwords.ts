@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../errors.js';
 import type { Planner } from '../rules/plan.js';
-import { plural } from './plural.js';
+import { plural } from '../plural.js';
 
 export const ROLE_PASSWORDS_HINT = 'set "rolePasswords": "drop" in the rules (or dump with pg_dumpall --no-role-passwords), or "keep" once reviewed';
 

@@ -3,7 +3,7 @@ import { COLUMN_STATS } from '../rules/implicit.js';
 import { childPath } from '../rules/json-path.js';
 import type { Planner } from '../rules/plan.js';
 import type { TableCoverage } from './coverage.js';
-import { plural } from './plural.js';
+import { plural } from '../plural.js';
 
 /**
  * Optimizer statistics hold values of their columns. What the run dropped for that reason, as notices:

@@ -5,6 +5,7 @@ import type { Planner } from '../rules/plan.js';
 import type { PlanColumn, TablePlan } from '../rules/table-plan.js';
 import type { RuleChoices } from '../transformers/bind.js';
 import { settingRule } from '../scan/settings.js';
+import { plural } from '../plural.js';
 
 /**
  * The policy's checks of `switch` rules (key-value settings tables), at the end of a masking run:
@@ -89,7 +90,7 @@ export function settingsWithoutCase(planner: Planner): { issues: Issue[]; diagno
       path: f.path,
       table: f.table,
       column: f.column,
-      message: `${f.table}.${f.column}: ${list.length} row${list.length === 1 ? '' : 's'} without a switch case on ${f.keyColumn} look${list.length === 1 ? 's' : ''} like ${list.length === 1 ? 'it needs' : 'they need'} one: ${named}${list.length > LISTED ? '; …' : ''}`,
+      message: `${f.table}.${f.column}: ${plural(list.length, 'row')} without a switch case on ${f.keyColumn} look${list.length === 1 ? 's' : ''} like ${list.length === 1 ? 'it needs' : 'they need'} one: ${named}${list.length > LISTED ? '; …' : ''}`,
       data: { settings: list.map(([key]) => key) },
     };
     return { issues, diagnostic };

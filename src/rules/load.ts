@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { VeilError, type Issue } from '../errors.js';
+import { plural } from '../plural.js';
 import { findTransformer, transformerNames } from '../transformers/registry.js';
 import { childPath } from './json-path.js';
 import type { ColumnRule, RuleSet, TableRules } from './ruleset.js';
@@ -75,7 +76,7 @@ export function validateRules(json: unknown): RuleSet {
     }
   }
   if (issues.length > 0) {
-    throw new VeilError('RULES_INVALID', `the rules file has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, {
+    throw new VeilError('RULES_INVALID', `the rules file has ${plural(issues.length, 'problem')}`, {
       issues,
       path: issues[0].path,
     });
