@@ -34,6 +34,8 @@ export class Sink {
   bytes = 0;
 
   protected readonly size: number;
+  /** Where emitted buffers come from when their consumer gives them back (see BufferPool). */
+  private readonly buffers: BufferPool | undefined;
 
   constructor(protected readonly emit: (chunk: Buffer) => void, options: SinkOptions = {}) {
     const size = options.size ?? SINK_BUFFER_BYTES;
@@ -138,9 +140,6 @@ export class Sink {
     this.flush();
     if (this.buf.length < this.size) this.buf = this.fresh();
   }
-
-  /** Where emitted buffers come from when their consumer gives them back (see BufferPool). */
-  private readonly buffers: BufferPool | undefined;
 
   private fresh(): Buffer {
     return this.buffers !== undefined ? this.buffers.take() : Buffer.allocUnsafe(this.size);
