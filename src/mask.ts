@@ -63,7 +63,7 @@ export interface MaskOptions {
   /**
    * Reuse output buffers (the CLI's writers): emitted buffers come from this pool, and the consumer
    * gives each back (BufferPool.give) once it has written it and reads it no more. Only for a consumer
-   * that does so; without threads.
+   * that does so; with worker threads too (their batches are copied out into its buffers).
    */
   outputPool?: BufferPool;
 }
@@ -129,6 +129,7 @@ export class Masker {
       this.sink = new ParallelSink(this.output, {
         threads,
         after: options.parallelAfter ?? DEFAULT_PARALLEL_AFTER,
+        pool: options.outputPool,
         init: () => ({
           rules: options.rules.source,
           master: this.keyring.exportMaster(),

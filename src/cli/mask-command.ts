@@ -79,8 +79,10 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
     reportFile = cmd.report !== undefined ? new AtomicFile(cmd.report, '--report', 0o666) : undefined;
     const input = await openDump(cmd.input);
-    // output buffers go round: the writer gives each back once written (src/core/buffer-pool.ts)
-    const pool = new BufferPool(SINK_BUFFER_BYTES);
+    // output buffers go round: the writer gives each back once written (src/core/buffer-pool.ts); with
+    // worker threads, each batch in flight (up to 3 per worker) comes back as 8 of them
+    const threads = cmd.threads ?? 0;
+    const pool = new BufferPool(SINK_BUFFER_BYTES, threads > 0 ? 8 + 24 * threads : 8);
     const masker = createMaskStream({
       rules,
       secret,
@@ -92,7 +94,7 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
       unusedRules: cmd.allowUnusedRules ? 'warn' : 'error',
       strict: cmd.strict === true || rules.strict,
       sampleRows: cmd.sampleRows,
-      threads: cmd.threads ?? 0,
+      threads,
       outputPool: pool,
     });
     const written = new ByteCounter();

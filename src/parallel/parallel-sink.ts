@@ -8,6 +8,7 @@ import { WorkerPool } from './pool.js';
 import { Slots } from './slots.js';
 import { ROW_HEAD, type FromWorker, type PlanSpec, type WorkerError, type WorkerInit } from './protocol.js';
 import { bytesView } from '../core/view.js';
+import type { BufferPool } from '../core/buffer-pool.js';
 
 export interface ParallelOptions {
   /** Worker threads. */
@@ -16,6 +17,8 @@ export interface ParallelOptions {
   after: number;
   /** The workers' start data (rules, key), asked for when they start. */
   init(): WorkerInit;
+  /** Where the output's buffers come from and go back to (the CLI's writer; see BufferPool). */
+  pool?: BufferPool;
 }
 
 const MARK = 4; // per Row: offset, line, column, row number in its table
@@ -38,7 +41,7 @@ const OUTPUT_BYTES = 2 * BATCH_BYTES;
  * larger than half the buffer, and until `after` bytes of ruled Rows were seen.
  */
 export class ParallelSink extends Sink {
-  private pool: WorkerPool | undefined;
+  private workers: WorkerPool | undefined;
   private rows = new Int32Array(1 << 14);
   private rowsLen = 0;
   private rowCount = 0;
@@ -63,7 +66,7 @@ export class ParallelSink extends Sink {
 
   /** Whether worker threads were started. */
   get started(): boolean {
-    return this.pool !== undefined;
+    return this.workers !== undefined;
   }
 
   override writeRow(plan: TablePlan, row: RowFields, codec: FieldCodec, site: RowSite): void {
@@ -72,15 +75,15 @@ export class ParallelSink extends Sink {
       plan.writeRow(row, codec, this);
       return;
     }
-    if (this.pool === undefined) {
+    if (this.workers === undefined) {
       if (this.inThread < this.opts.after) {
         this.inThread += n;
         plan.writeRow(row, codec, this);
         return;
       }
-      const pool = new WorkerPool(this.opts.threads, this.opts.init());
-      this.pool = pool;
-      this.slots = new Slots(this.size, OUTPUT_BYTES, (id, input, output) => pool.broadcast({ type: 'slot', id, input, output }));
+      const workers = new WorkerPool(this.opts.threads, this.opts.init());
+      this.workers = workers;
+      this.slots = new Slots(this.size, OUTPUT_BYTES, (id, input, output, rows) => workers.broadcast({ type: 'slot', id, input, output, rows }));
     }
     const planId = plan === this.lastPlan ? this.lastPlanId : this.planId(plan);
     const codecId = this.codecId(codec);
@@ -133,7 +136,7 @@ export class ParallelSink extends Sink {
         columns: plan.columns,
         ruled: plan.ruled.map((c) => ({ index: c.index, name: c.name, path: c.bound.rule.path, info: c.info!, maxLength: c.maxLength })),
       };
-      this.pool!.broadcast({ type: 'plan', id, spec });
+      this.workers!.broadcast({ type: 'plan', id, spec });
     }
     this.lastPlan = plan;
     this.lastPlanId = id;
@@ -149,7 +152,7 @@ export class ParallelSink extends Sink {
     if (id === undefined) {
       id = this.codecIds.size;
       this.codecIds.set(full, id);
-      this.pool!.broadcast({ type: 'codec', id, spec });
+      this.workers!.broadcast({ type: 'codec', id, spec });
     }
     this.lastCodec = codec;
     this.lastCodecKey = key;
@@ -158,44 +161,67 @@ export class ParallelSink extends Sink {
   }
 
   /**
-   * Hand the gathered bytes on: as they are, or, when they hold deferred Rows, as a batch: copied into
-   * a shared slot, so this buffer is filled again (no buffer moves between threads, see slots.ts).
+   * Hand the gathered bytes on: as they are (copied out, so this buffer is filled again), or, when they
+   * hold deferred Rows, as a batch: copied into a shared slot with their Row list (no buffer moves
+   * between threads, see slots.ts).
    */
   override flush(): void {
+    if (this.len === 0) return;
     if (this.rowCount === 0) {
-      super.flush();
+      for (const b of this.copyOut(this.buf, this.len)) this.out.push(b);
+      this.len = 0;
       return;
     }
     const len = this.len;
-    const slot = this.slots!.take();
+    const slots = this.slots!;
+    const slot = slots.take();
     slot.input.set(bytesView(this.buf, 0, len), 0);
-    const rows = this.rows.slice(0, this.rowsLen);
+    slots.fitRows(slot, this.rowsLen);
+    slot.rows.set(this.rows.subarray(0, this.rowsLen));
     const rowCount = this.rowCount;
-    const marks = this.marks.slice(0, MARK * rowCount);
+    if (slot.marks.length < MARK * rowCount) slot.marks = new Float64Array(this.marks.length);
+    slot.marks.set(this.marks.subarray(0, MARK * rowCount));
     this.len = 0;
     this.rowsLen = 0;
     this.rowCount = 0;
     const out = this.out.slot();
-    this.pool!.submit(
-      (id) => ({ type: 'batch', id, slot: slot.id, len, rows, rowCount }),
+    this.workers!.submit(
+      (id) => ({ type: 'batch', id, slot: slot.id, len, rowCount }),
       (r) => {
         if (r instanceof Error) {
           // (a dead worker may still hold the slot: it is not used again)
           this.out.fail(out, r);
           return;
         }
-        if (r.type === 'failed') this.out.fail(out, this.errorOf(r.error, rows, marks));
+        if (r.type === 'failed') this.out.fail(out, this.errorOf(r.error, slot.rows, slot.marks));
         else {
           this.count(r);
-          // the slot's output copied into a buffer of this thread's (young, freed by scavenges)
-          const bufs = [Buffer.from(bytesView(slot.output, 0, r.outLen)), ...r.out.map((b, i) => Buffer.from(b, 0, r.lens[i]))];
+          const bufs = this.copyOut(slot.output, r.outLen);
+          for (let i = 0; i < r.out.length; i++) bufs.push(Buffer.from(r.out[i], 0, r.lens[i]));
           for (const b of bufs) this.bytes += b.length;
           this.bytes -= len;
           this.out.complete(out, bufs);
         }
-        this.slots!.release(slot);
+        slots.release(slot);
       },
     );
+  }
+
+  /**
+   * src[0, len) copied into buffers of this thread's own: the pool's when there is one (the writer
+   * gives them back, so a run allocates a few), else one young buffer.
+   */
+  private copyOut(src: Buffer, len: number): Buffer[] {
+    const pool = this.opts.pool;
+    if (pool === undefined) return [Buffer.from(bytesView(src, 0, len))];
+    const bufs: Buffer[] = [];
+    for (let at = 0; at < len; at += pool.size) {
+      const n = Math.min(pool.size, len - at);
+      const b = pool.take();
+      b.set(bytesView(src, at, at + n), 0);
+      bufs.push(n === b.length ? b : b.subarray(0, n));
+    }
+    return bufs;
   }
 
   private count(r: Extract<FromWorker, { type: 'done' }>): void {
@@ -226,7 +252,7 @@ export class ParallelSink extends Sink {
   }
 
   async close(): Promise<void> {
-    await this.pool?.close();
+    await this.workers?.close();
   }
 }
 

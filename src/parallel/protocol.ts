@@ -5,8 +5,8 @@ import type { ColumnInfo, DialectName, TableRef } from '../model.js';
  * Messages between the main thread and the masking workers (src/parallel).
  *
  * A batch is a copy of output bytes in which some Rows are still unmasked: `buf[0, len)` is the
- * output as it will be written, except that each Row listed in `rows` is to be rewritten by its
- * plan. `rows` holds, per Row, ROW_HEAD ints then 2 ints per field:
+ * output as it will be written, except that each Row listed in the slot's `rows` is to be rewritten
+ * by its plan. `rows` holds, per Row, ROW_HEAD ints then 2 ints per field:
  *   [planId, codecId, rowStart, rowEnd, fieldCount, start0, end0, start1, end1, ...]
  * (offsets into buf). Rows are in output order and do not overlap.
  */
@@ -33,10 +33,10 @@ export interface PlanSpec {
 export type ToWorker =
   | { type: 'plan'; id: number; spec: PlanSpec }
   | { type: 'codec'; id: number; spec: CodecSpec }
-  /** A shared input and output buffer for batches (see slots.ts). */
-  | { type: 'slot'; id: number; input: SharedArrayBuffer; output: SharedArrayBuffer }
-  /** The batch is the slot's input [0, len); its output goes to the slot's output. */
-  | { type: 'batch'; id: number; slot: number; len: number; rows: Int32Array; rowCount: number };
+  /** A shared input, output and Row-list buffer for batches (see slots.ts); again when one grows. */
+  | { type: 'slot'; id: number; input: SharedArrayBuffer; output: SharedArrayBuffer; rows: SharedArrayBuffer }
+  /** The batch is the slot's input [0, len) and the first rowCount Rows of its Row list; its output goes to the slot's output. */
+  | { type: 'batch'; id: number; slot: number; len: number; rowCount: number };
 
 /** A VeilError as plain data (code, message, details), and the index of the Row that raised it. */
 export interface WorkerError {

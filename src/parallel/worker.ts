@@ -12,7 +12,7 @@ const port = parentPort!;
 await loadLocales(new Set(init.locales));
 const masker = new BatchMasker(init);
 
-const slots = new Map<number, { input: Buffer; output: Buffer }>();
+const slots = new Map<number, { input: Buffer; output: Buffer; rows: Int32Array }>();
 
 port.on('message', (m: ToWorker) => {
   switch (m.type) {
@@ -23,14 +23,14 @@ port.on('message', (m: ToWorker) => {
       masker.defineCodec(m.id, m.spec);
       return;
     case 'slot':
-      slots.set(m.id, { input: Buffer.from(m.input), output: Buffer.from(m.output) });
+      slots.set(m.id, { input: Buffer.from(m.input), output: Buffer.from(m.output), rows: new Int32Array(m.rows) });
       return;
     case 'batch': {
       let reply: FromWorker;
       try {
         const slot = slots.get(m.slot)!;
         // the output goes into the slot; what does not fit (rare: fakes much longer than their originals) is transferred
-        const { outLen, overflow, counts, hits, unmatched } = masker.run(slot.input, m.len, m.rows, m.rowCount, slot.output);
+        const { outLen, overflow, counts, hits, unmatched } = masker.run(slot.input, m.len, slot.rows, m.rowCount, slot.output);
         const buffers = overflow.map((b) => b.buffer as ArrayBuffer);
         reply = { type: 'done', id: m.id, outLen, out: buffers, lens: overflow.map((b) => b.length), counts, hits, unmatched };
         port.postMessage(reply, buffers);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BufferPool } from '../../src/core/buffer-pool.js';
+import { SINK_BUFFER_BYTES } from '../../src/core/sink.js';
 import { Masker, type MaskOptions } from '../../src/mask.js';
 import { validateRules } from '../../src/rules/load.js';
 import { generated } from '../cli/helpers.js';
@@ -32,6 +34,30 @@ describe('worker threads: the same output as one thread', () => {
     expect(two.output.equals(one.output)).toBe(true);
     expect(counts(two.summary)).toEqual(counts(one.summary));
     expect(two.summary.diagnostics).toEqual(one.summary.diagnostics);
+  });
+
+  it('with an output pool: the batches come out in its buffers, given back and taken again, with the same output', async () => {
+    const dump = readFileSync(generated('mysql', 'extended', '3MB').path);
+    const input = Buffer.concat([dump, dump, dump]); // enough batches that some come after others were written
+    const opts = { rules: benchRules('mysql-heavy'), secret: 'parallel-secret' };
+    const one = runChunks(input, opts, []);
+    const pool = new BufferPool(SINK_BUFFER_BYTES, 4);
+    const taken = new Set<ArrayBufferLike>();
+    const take = pool.take.bind(pool);
+    let takes = 0;
+    pool.take = () => {
+      const b = take();
+      taken.add(b.buffer);
+      takes++;
+      return b;
+    };
+    const two = await runParallel(input, { ...opts, threads: 2, outputPool: pool }, [100_000, 1_000_001, 4_000_000, 7_000_000]);
+    expect(two.threads).toBe(2);
+    expect(two.output.equals(one.output)).toBe(true);
+    // ~9 MB of output in 256 KiB buffers: dozens taken, and some of them again after they were given
+    // back (a worker answers its batches in order, so its second batch comes after its first was written)
+    expect(takes).toBeGreaterThan(30);
+    expect(taken.size).toBeLessThan(takes);
   });
 
   it('fakes far longer than their originals: output past the shared slot comes back transferred, in order', async () => {

@@ -11,7 +11,11 @@ export async function runParallel(
   cuts: number[] = [],
 ): Promise<{ output: Buffer; summary: MaskSummary; threads: number }> {
   const out: Buffer[] = [];
-  const m = new Masker({ parallelAfter: 0, threads: 2, ...options }, (b) => out.push(Buffer.from(b)));
+  // a consumer that reads each buffer at once and, like the CLI's writers, gives it back to the pool
+  const m = new Masker({ parallelAfter: 0, threads: 2, ...options }, (b) => {
+    out.push(Buffer.from(b));
+    options.outputPool?.give(b);
+  });
   try {
     let prev = 0;
     for (const c of [...cuts, input.length]) {
