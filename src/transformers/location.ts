@@ -21,12 +21,13 @@ function run(g: Gen, ctx: ValueCtx, max: number | undefined): string {
 /**
  * The byte path of a location transformer. In a column of any length (run() takes the pattern's first
  * draw as it is then) the fake is written straight from the keyed bits, with no string; where the
- * pattern cannot be (a reference only Faker resolves), and in a sized column, the string is encoded.
+ * pattern cannot be (a reference only Faker resolves: on every draw, or on this one), and in a sized
+ * column, the string is encoded.
  */
 function locationBytes(fn: ValueFn, max: number | undefined, locale: string, ref: string): ByteFn {
   const viaString = bytesIgnoringValue(fn);
-  if (max !== undefined) return viaString;
-  const g = genBytes(locale, ref);
+  const g = max === undefined ? genBytes(locale, ref) : undefined;
+  if (g === undefined) return viaString;
   return (src, s, e, ctx, out) => {
     const n = g(ctx.rng(), out, 0);
     return n >= 0 ? n : viaString(src, s, e, ctx, out);
@@ -61,10 +62,11 @@ export const city = defineTransformer({
   params: z.object({ ...commonParams, locale: localeParam }),
   accepts: ['text', 'other'],
   create(p, site) {
-    const g = gen(p.locale, 'location.city_pattern');
+    const ref = 'location.city_pattern';
+    const g = gen(p.locale, ref);
     const max = site.column.type?.maxLength;
     const fn: ValueFn = (_v, ctx) => run(g, ctx, max);
-    return { fn, bytes: locationBytes(fn, max, p.locale, 'location.city_pattern') };
+    return { fn, bytes: locationBytes(fn, max, p.locale, ref) };
   },
 });
 
@@ -80,7 +82,8 @@ export const zip = defineTransformer({
   }),
   accepts: ['text', 'other'],
   create(p, site) {
-    const g = gen(p.locale, 'location.postcode');
+    const ref = 'location.postcode';
+    const g = gen(p.locale, ref);
     const max = site.column.type?.maxLength;
     const shape = p.keepFirst !== undefined ? { letters: true, keepFirst: p.keepFirst, keepLast: 0 } : undefined;
     if (shape) return (value, ctx) => reshape(value, shape, () => ctx.rng());
@@ -89,7 +92,7 @@ export const zip = defineTransformer({
       // "94107-1234" into a 5-character column: keep the 5-digit form rather than cutting mid-code.
       return max !== undefined && out.length > max && out.includes('-') ? fitLength(out.split('-')[0], max) : out;
     };
-    return { fn, bytes: locationBytes(fn, max, p.locale, 'location.postcode') };
+    return { fn, bytes: locationBytes(fn, max, p.locale, ref) };
   },
 });
 

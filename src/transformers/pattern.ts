@@ -23,6 +23,8 @@ export type ByteGen = (rng: Rng, out: Uint8Array, n: number) => number;
 interface Pair {
   s: Gen;
   b: ByteGen;
+  /** The byte form always returns -1 (a reference only Faker resolves on every branch). */
+  readonly never?: boolean;
 }
 
 const cache = new Map<string, Pair>();
@@ -43,9 +45,10 @@ export function gen(locale: string, ref: string): Gen {
   return pair(locale, ref).s;
 }
 
-/** gen()'s pattern as a ByteGen. */
-export function genBytes(locale: string, ref: string): ByteGen {
-  return pair(locale, ref).b;
+/** gen()'s pattern as a ByteGen; undefined when it could never write one (see Pair.never). */
+export function genBytes(locale: string, ref: string): ByteGen | undefined {
+  const p = pair(locale, ref);
+  return p.never === true ? undefined : p.b;
 }
 
 function pair(locale: string, ref: string): Pair {
@@ -96,6 +99,9 @@ function fromDefinition(locale: string, def: unknown, symbols: boolean, depth: n
       return {
         s: (rng, f) => gens[weighted(rng, weights, total)].s(rng, f),
         b: (rng, out, n) => gens[weighted(rng, weights, total)].b(rng, out, n),
+        get never() {
+          return gens.every((g) => g.never === true);
+        },
       };
     }
     return undefined;
@@ -117,7 +123,13 @@ function fromDefinition(locale: string, def: unknown, symbols: boolean, depth: n
 
 /** One of `gens`, drawn (a draw even when there is one: the string form always made it). */
 function pickOne(gens: Pair[]): Pair {
-  return { s: (rng, f) => gens[rng.int(gens.length)].s(rng, f), b: (rng, out, n) => gens[rng.int(gens.length)].b(rng, out, n) };
+  return {
+    s: (rng, f) => gens[rng.int(gens.length)].s(rng, f),
+    b: (rng, out, n) => gens[rng.int(gens.length)].b(rng, out, n),
+    get never() {
+      return gens.every((g) => g.never === true);
+    },
+  };
 }
 
 /** The index a weighted draw lands on. */
@@ -170,17 +182,27 @@ function compile(locale: string, pattern: string, symbols: boolean, depth: numbe
       }
       return n;
     },
+    get never() {
+      return pieces.some((p) => typeof p !== 'string' && p.never === true);
+    },
   };
 }
 
 function lazy(locale: string, ref: string, depth: number): Pair {
   let g: Pair | undefined;
-  return { s: (rng, f) => (g ??= build(locale, ref, depth)).s(rng, f), b: (rng, out, n) => (g ??= build(locale, ref, depth)).b(rng, out, n) };
+  return {
+    s: (rng, f) => (g ??= build(locale, ref, depth)).s(rng, f),
+    b: (rng, out, n) => (g ??= build(locale, ref, depth)).b(rng, out, n),
+    // asked once, when a transformer is made (builds the reference; depth bounds the recursion)
+    get never() {
+      return (g ??= build(locale, ref, depth)).never === true;
+    },
+  };
 }
 
 /** A reference only Faker resolves: no byte form. */
 function fallback(token: string): Pair {
-  return { s: (_rng, faker) => faker().helpers.fake(token), b: () => -1 };
+  return { s: (_rng, faker) => faker().helpers.fake(token), b: () => -1, never: true };
 }
 
 const DIGITS = '0123456789';
