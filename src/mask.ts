@@ -1,4 +1,4 @@
-import type { BufferPool } from './core/buffer-pool.js';
+import { BUFFER_POOL_KEEP, type BufferPool } from './core/buffer-pool.js';
 import { Sink } from './core/sink.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Dialect, Scanner } from './dialects/dialect.js';
@@ -16,7 +16,7 @@ import { Policy } from './policy/policy.js';
 import type { TableCoverage } from './policy/coverage.js';
 import { Profiler } from './scan/profiler.js';
 import { OrderedOutput } from './parallel/ordered-output.js';
-import { ParallelSink } from './parallel/parallel-sink.js';
+import { BATCH_BYTES, ParallelSink } from './parallel/parallel-sink.js';
 
 export interface MaskOptions {
   rules: RuleSet;
@@ -72,6 +72,15 @@ export const DEFAULT_PARALLEL_AFTER = 4 * 1024 * 1024;
 /** Batches in flight (and bytes queued behind them) before feed() callers are asked to wait. */
 const MAX_PENDING_PER_THREAD = 3;
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * How many given-back output buffers of `bufferBytes` an outputPool should keep: a single-threaded
+ * run's few, and with worker threads room for every batch in flight, each copied out into
+ * BATCH_BYTES / bufferBytes of them (see ParallelSink.copyOut).
+ */
+export function outputPoolKeep(threads: number, bufferBytes: number): number {
+  return BUFFER_POOL_KEEP + threads * MAX_PENDING_PER_THREAD * Math.ceil(BATCH_BYTES / bufferBytes);
+}
 
 export const DEFAULT_SAMPLE_ROWS = 100;
 

@@ -6,6 +6,7 @@ import { VeilError } from '../errors.js';
 import type { DialectName } from '../model.js';
 import { loadRulesFile } from '../rules/load.js';
 import { createMaskStream } from '../stream.js';
+import { outputPoolKeep } from '../mask.js';
 import { ByteCounter, noDumpOnTerminal, openDump, outputCompression, readSchemaFile } from './input.js';
 import { AtomicFile, refuseOverwrite } from './output.js';
 import { Progress } from './progress.js';
@@ -79,10 +80,9 @@ export async function runMask(cmd: MaskCommand): Promise<number> {
     out = cmd.output !== undefined ? new AtomicFile(cmd.output) : undefined;
     reportFile = cmd.report !== undefined ? new AtomicFile(cmd.report, '--report', 0o666) : undefined;
     const input = await openDump(cmd.input);
-    // output buffers go round: the writer gives each back once written (src/core/buffer-pool.ts); with
-    // worker threads, each batch in flight (up to 3 per worker) comes back as 8 of them
+    // output buffers go round: the writer gives each back once written (src/core/buffer-pool.ts)
     const threads = cmd.threads ?? 0;
-    const pool = new BufferPool(SINK_BUFFER_BYTES, threads > 0 ? 8 + 24 * threads : 8);
+    const pool = new BufferPool(SINK_BUFFER_BYTES, outputPoolKeep(threads, SINK_BUFFER_BYTES));
     const masker = createMaskStream({
       rules,
       secret,

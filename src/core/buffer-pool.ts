@@ -8,6 +8,9 @@
  * stage's buffer (compressed output) is ignored. A consumer that gives a buffer back must not read it
  * again: the Sink writes into it next.
  */
+/** Given-back buffers a pool keeps by default: enough for a single-threaded run's writer. */
+export const BUFFER_POOL_KEEP = 8;
+
 export class BufferPool {
   /** Given-back buffers, at most `keep`. */
   private readonly free: Buffer[] = [];
@@ -16,7 +19,7 @@ export class BufferPool {
 
   constructor(
     readonly size: number,
-    private readonly keep = 8,
+    private readonly keep = BUFFER_POOL_KEEP,
   ) {}
 
   /** A buffer of `size` bytes: a given-back one, else a new one. */

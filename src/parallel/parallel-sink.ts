@@ -27,7 +27,7 @@ const MARK = 4; // per Row: offset, line, column, row number in its table
  * heap (measured, whatever its size), so batches are large; 1, 2 and 4 MiB measured within noise of
  * each other on 200 MB dumps, and memory grows with it (3 batches in flight per worker, in and out).
  */
-const BATCH_BYTES = 2 << 20;
+export const BATCH_BYTES = 2 << 20;
 /** A slot's output buffer: room for fakes longer than their originals (the rest is transferred). */
 const OUTPUT_BYTES = 2 * BATCH_BYTES;
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BufferPool } from '../../src/core/buffer-pool.js';
 import { SINK_BUFFER_BYTES } from '../../src/core/sink.js';
-import { Masker, type MaskOptions } from '../../src/mask.js';
+import { Masker, outputPoolKeep, type MaskOptions } from '../../src/mask.js';
 import { validateRules } from '../../src/rules/load.js';
 import { generated } from '../cli/helpers.js';
 import { TRICKY_DUMP, TRICKY_RULES } from '../helpers/pg-dumps.js';
@@ -34,6 +34,11 @@ describe('worker threads: the same output as one thread', () => {
     expect(two.output.equals(one.output)).toBe(true);
     expect(counts(two.summary)).toEqual(counts(one.summary));
     expect(two.summary.diagnostics).toEqual(one.summary.diagnostics);
+  });
+
+  it('an output pool keeps a few buffers for one thread, and with workers room for every batch in flight (3 per worker, 2 MiB in 256 KiB buffers)', () => {
+    expect(outputPoolKeep(0, SINK_BUFFER_BYTES)).toBe(8);
+    expect(outputPoolKeep(2, SINK_BUFFER_BYTES)).toBe(8 + 2 * 3 * 8);
   });
 
   it('with an output pool: the batches come out in its buffers, given back and taken again, with the same output', async () => {
