@@ -1,7 +1,7 @@
 import type { Faker } from '@faker-js/faker';
 import type { Rng } from '../seed/rng.js';
 import { lookup } from './locale-data.js';
-import { utf8Bytes } from './name-bytes.js';
+import { put, utf8Bytes } from './name-bytes.js';
 
 /**
  * A small compiler for Faker's locale patterns ("{{location.buildingNumber}} {{location.street}}",
@@ -232,9 +232,7 @@ function literal(text: string, symbols: boolean): (string | Pair)[] {
 
 /** Copy src into out at n; the new end, or -1 without room (or after an earlier -1). */
 function putBytes(src: Uint8Array, out: Uint8Array, n: number): number {
-  if (n < 0 || n + src.length > out.length) return -1;
-  for (let i = 0; i < src.length; i++) out[n++] = src[i];
-  return n;
+  return n < 0 || n + src.length > out.length ? -1 : put(src, out, n);
 }
 
 function putByte(c: number, out: Uint8Array, n: number): number {
