@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { packUtf8 } from './lib/bytes.mjs';
 import { parseArgs, parseSize } from './lib/cli.mjs';
 import { distPaths } from './lib/dist.mjs';
 import { generate } from './gen.mjs';
@@ -115,11 +116,7 @@ for (const [tableKey, t] of Object.entries(rules.tables ?? {})) {
     const b = bindRule(rule, table.columns[c], { keyring, dialect: 'postgres', table: { schema, name } });
     const values = table.values[c];
     if (values.length === 0) continue;
-    // every original's UTF-8 in one buffer, as fields sit in a chunk
-    const enc = values.map((v) => Buffer.from(v, 'utf8'));
-    const all = Buffer.concat(enc);
-    const at = new Int32Array(enc.length + 1);
-    for (let i = 0; i < enc.length; i++) at[i + 1] = at[i] + enc[i].length;
+    const { all, starts: at } = packUtf8(values);
     const out = new Uint8Array(1 << 16);
     let viaBytes = 0;
     const one = (i) => {

@@ -16,6 +16,7 @@
 // (about what contact emails in an orders table or names look like), decodes each from bytes like
 // the plan does, and compares values/s with and without a two-generation LRU (src/transformers/lru.ts).
 import os from 'node:os';
+import { packUtf8 } from './lib/bytes.mjs';
 import { parseArgs } from './lib/cli.mjs';
 import { distPaths } from './lib/dist.mjs';
 import { createRng } from './lib/prng.mjs';
@@ -159,10 +160,7 @@ for (const [name, [spec, gen, type]] of Object.entries(CASES)) {
   // The byte path (what the plan uses for raw UTF-8 fields): the same inputs as bytes in one buffer.
   let bytePath;
   if (b.applyBytes) {
-    const enc = inputs.map((v) => Buffer.from(v, 'utf8'));
-    const all = Buffer.concat(enc);
-    const starts = new Int32Array(enc.length + 1);
-    for (let i = 0; i < enc.length; i++) starts[i + 1] = starts[i] + enc[i].length;
+    const { all, starts } = packUtf8(inputs);
     const out = new Uint8Array(4096);
     // Only the originals the byte path takes: one that declines (-1) goes the string route in the plan,
     // and timing the decline would report a rate no value gets.
