@@ -155,7 +155,9 @@ export class PathSet {
     const next = this.step(states, key);
     const st = states.below.get(key);
     if (st !== undefined && known.length < BYTE_KEYS) {
-      known.push(buf.slice(a, b));
+      // a copy: buf may be a Buffer (slice() would be a view) over memory the next field overwrites
+      // (a codec's unescape scratch, a worker's batch slot)
+      known.push(Uint8Array.from(buf.subarray(a, b)));
       states.keySteps.push(st);
     }
     return next;

@@ -130,6 +130,28 @@ describe('JSON paths', () => {
     }
   });
 
+  it('keys remembered by their bytes are copies: a buffer the next document overwrites changes no match', () => {
+    // the byte path reads documents from memory that is written again (a codec's unescape scratch, a
+    // worker's batch slot); a key kept as a view of it would turn "ua" into the "ip" of the paths
+    const rule = validateColumnRule('col', { transformer: 'json', paths: { '$.ip': 'null' } }, '$.x', () => {
+      throw new Error('invalid rule');
+    })!;
+    const b = bindRule(rule, { name: 'col' }, { keyring: new Keyring('k'), dialect: 'postgres', table: { name: 't' } });
+    const out = new Uint8Array(4096);
+    const shared = Buffer.alloc(64);
+    const viaShared = (text: string): unknown => {
+      shared.fill(0x20);
+      const n = shared.write(text);
+      const m = b.applyBytes!(shared, 0, n, out);
+      expect(m).toBeGreaterThanOrEqual(0);
+      return JSON.parse(Buffer.from(out.subarray(0, m)).toString('utf8'));
+    };
+    expect(viaShared('{"ip":"10.0.0.1","ua":"x"}')).toEqual({ ip: null, ua: 'x' });
+    expect(viaShared('{"ua":"Mozilla","ip":"10.0.0.2"}')).toEqual({ ua: 'Mozilla', ip: null });
+    expect(viaShared('{"ip":"10.0.0.3"}')).toEqual({ ip: null });
+    expect(viaShared('{"ua":"Opera"}')).toEqual({ ua: 'Opera' });
+  });
+
   it('parses the supported syntax and rejects the rest', () => {
     expect(parseJsonPath("$.a['b c'][2][*]..d.*")).toEqual([
       { t: 'key', key: 'a' },
