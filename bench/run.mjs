@@ -74,15 +74,30 @@ function measure(name, input, inputBytes) {
   return { ok: true, secs, rssKB, cpu, mbps: inputBytes / 1e6 / secs };
 }
 
-/** Untimed correctness check: no rules must give the input back byte for byte. */
+/**
+ * Untimed correctness check: no rules must give the input back byte for byte; other rules are checked
+ * row by row against the input by bench/check.mjs (its own dump reader): unruled columns and JSON
+ * leaves unchanged, NULLs kept, the same rows.
+ */
 function verify(name, input) {
   if (name === 'cat' || name === 'node') return '';
   const rules = path.join(HERE, 'rules', `${dialect}-${name}.json`);
-  const c = `set -o pipefail; cat ${sh(input)} | ${cmd} ${sh(rules)} --seed bench ${veilArgs} | ` +
-    (name === 'none' ? `cmp -s - ${sh(input)} && echo identical || echo DIFFERENT` : 'wc -c');
-  const r = spawnSync('bash', ['-c', c], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = r.stdout.toString().trim();
-  return name === 'none' ? `output ${out}` : `output ${(Number(out) / 1e6).toFixed(1)} MB`;
+  const veil = `set -o pipefail; cat ${sh(input)} | ${cmd} ${sh(rules)} --seed bench ${veilArgs} | `;
+  if (name === 'none') {
+    const r = spawnSync('bash', ['-c', `${veil}cmp -s - ${sh(input)} && echo identical || echo DIFFERENT`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    return `output ${r.stdout.toString().trim()}`;
+  }
+  const check = `node ${sh(path.join(HERE, 'check.mjs'))} --json --rules ${sh(rules)} ${sh(input)} -`;
+  const r = spawnSync('bash', ['-c', veil + check], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+  let report;
+  try {
+    report = JSON.parse(r.stdout.toString());
+  } catch {
+    return `check did not run (exit ${r.status}: ${r.stderr.toString().trim().split('\n').slice(-1)[0]})`;
+  }
+  const size = `output ${(report.maskedBytes / 1e6).toFixed(1)} MB`;
+  if (!report.ok) log(`check of ${name} FAILED:\n  ${report.firstProblems.join('\n  ')}`);
+  return report.ok && r.status === 0 ? `${size}, check passed (${report.rows} rows)` : `${size}, CHECK FAILED (${report.problems} problems)`;
 }
 
 function ensureInput(size) {
