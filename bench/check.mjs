@@ -39,6 +39,8 @@ const b = new DumpRows(maskedPath === '-' ? 0 : fs.openSync(maskedPath, 'r'), { 
 /** table → { rows, columns: name → { changed, same, empty, nulls }, json: { docs, ruledChanged, ruledSame, kept } } */
 const tables = new Map();
 let rows = 0;
+/** json rule → its compiled paths (pathsOf) */
+const compiled = new WeakMap();
 
 for (;;) {
   const x = a.next();
@@ -81,7 +83,7 @@ for (;;) {
     if (u === '') cs.empty++;
     else if (u === v) cs.same++;
     else cs.changed++;
-    if (name === 'json' && rule.paths) checkJson(st.json, u, v, compilePaths(Object.keys(rule.paths)), () => `${where()}: column ${col}`);
+    if (name === 'json' && rule.paths) checkJson(st.json, u, v, pathsOf(rule), () => `${where()}: column ${col}`);
   }
 }
 
@@ -99,8 +101,8 @@ const report = {
 if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
   for (const [t, s] of tables) {
+    // the share changed of the values neither NULL nor empty
     const cols = [...s.columns].map(([c, v]) => `${c} ${pct(v.changed, v.changed + v.same)} changed`);
-    // (of the values neither NULL nor empty)
     const js = s.json.docs ? `; json: ${s.json.docs} docs, ${s.json.kept} unruled leaves kept, ruled leaves ${pct(s.json.ruledChanged, s.json.ruledChanged + s.json.ruledSame)} changed` : '';
     process.stdout.write(`${t}: ${s.rows} rows${cols.length ? `; ${cols.join(', ')}` : ''}${js}\n`);
   }
@@ -122,6 +124,13 @@ function rulesOf(table) {
   const t = rules.tables ?? {};
   const short = table.includes('.') ? table.slice(table.indexOf('.') + 1) : table;
   return (t[table] ?? t[short] ?? t[`public.${short}`])?.columns;
+}
+
+/** A json rule's compiled paths, once per rule (not once per document). */
+function pathsOf(rule) {
+  let p = compiled.get(rule);
+  if (p === undefined) compiled.set(rule, (p = compilePaths(Object.keys(rule.paths))));
+  return p;
 }
 
 /** JSON paths as lists of steps: a key, an index, or '*' ($.a.b, $.a[*], $.a[0], $.*); null for other syntax. */

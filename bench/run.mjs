@@ -87,7 +87,7 @@ function verify(name, input) {
     const r = spawnSync('bash', ['-c', `${veil}cmp -s - ${sh(input)} && echo identical || echo DIFFERENT`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     return `output ${r.stdout.toString().trim()}`;
   }
-  const check = `node ${sh(path.join(HERE, 'check.mjs'))} --json --rules ${sh(rules)} ${sh(input)} -`;
+  const check = `node ${sh(path.join(HERE, 'check.mjs'))} --json --dialect ${dialect} --rules ${sh(rules)} ${sh(input)} -`;
   const r = spawnSync('bash', ['-c', veil + check], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
   let report;
   try {
